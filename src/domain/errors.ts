@@ -1,0 +1,45 @@
+import { ExitCode } from './exit-codes.js';
+
+/** An error the user can fix: printed as one line plus a hint, never with a stack. */
+export class UserError extends Error {
+  readonly exitCode: ExitCode;
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { hint?: string; exitCode?: ExitCode; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UserError';
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? ExitCode.usage;
+  }
+}
+
+/** Kinds of failure when reading a watch's pages from the site. */
+export type ScrapeErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'http_status'
+  | 'rate_limited'
+  | 'too_large'
+  | 'redirect_loop'
+  | 'search_dropped'
+  | 'unrecognized_page';
+
+/** A typed failure to fetch or recognise a listing page. */
+export class ScrapeError extends Error {
+  readonly kind: ScrapeErrorKind;
+  readonly url: string;
+  readonly status: number | undefined;
+
+  constructor(kind: ScrapeErrorKind, message: string, options: { url: string; status?: number; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ScrapeError';
+    this.kind = kind;
+    this.url = options.url;
+    this.status = options.status;
+  }
+}
+
+/** Scrape failures that need a human rather than another try (exit code 3). */
+export function needsHuman(kind: ScrapeErrorKind): boolean {
+  return kind === 'unrecognized_page' || kind === 'search_dropped';
+}
