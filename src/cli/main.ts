@@ -1,1 +1,79 @@
-export {};
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { CommanderError } from 'commander';
+import type { GlobalOptions } from '../app/context.js';
+import { createContext } from '../app/create-context.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import { buildProgram } from './program.js';
+import { reportError } from './report-error.js';
+import { createTerminalOutput, shouldColor } from './terminal-output.js';
+
+/** Run the CLI with these arguments; sets `process.exitCode` and never calls `process.exit`. */
+export async function main(argv: string[]): Promise<void> {
+  const version = readVersion();
+  const debug = argv.includes('--debug');
+  const stderrLine = (text: string): void => {
+    process.stderr.write(`${text}\n`);
+  };
+  const program = buildProgram(version, async (spec, args, options) => {
+    const globals = program.opts() as GlobalOptions & { color: boolean };
+    const output = createTerminalOutput({
+      color: shouldColor({ flag: globals.color, env: process.env, isTTY: process.stdout.isTTY === true }),
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+    const abort = new AbortController();
+    const { context, dispose } = createContext({
+      version,
+      env: process.env,
+      cwd: process.cwd(),
+      homedir: homedir(),
+      globals: {
+        ...(globals.db === undefined ? {} : { db: globals.db }),
+        ...(globals.config === undefined ? {} : { config: globals.config }),
+        ...(globals.logLevel === undefined ? {} : { logLevel: globals.logLevel }),
+        verbose: globals.verbose === true,
+        debug: globals.debug === true,
+      },
+      output,
+      signal: abort.signal,
+    });
+    try {
+      const module = await spec.load();
+      process.exitCode = await module.run(context, args, options);
+    } finally {
+      dispose();
+    }
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text),
+    outputError: () => {
+      // Reported by reportError below, in the same shape as every other error.
+    },
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = commanderExitCode(error, stderrLine);
+      return;
+    }
+    process.exitCode = reportError(error, { debug, write: stderrLine });
+  }
+}
+
+function commanderExitCode(error: CommanderError, write: (text: string) => void): number {
+  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
+  if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
+  const message = error.message.replace(/^error: /, '');
+  write(`pyhabot: ${message}`);
+  write('hint: run `pyhabot --help` or `pyhabot <command> --help`');
+  return ExitCode.usage;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { Db } from '../store/open-db.js';
+import type { AppContext, GlobalOptions } from './context.js';
+import type { Output } from './output.js';
+
+/** Build a context whose config, database and logger load lazily; `dispose` closes what was opened. */
+export function createContext(options: {
+  version: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  homedir: string;
+  globals: GlobalOptions;
+  output: Output;
+  signal: AbortSignal;
+  now?: () => Date;
+}): { context: AppContext; dispose(): void } {
+  let configPromise: Promise<LoadedConfig> | undefined;
+  let dbPromise: Promise<Db> | undefined;
+  let openedDb: Db | undefined;
+  let loggerPromise: Promise<Logger> | undefined;
+  const { globals } = options;
+
+  const config = (): Promise<LoadedConfig> => {
+    configPromise ??= import('../config/load-config.js').then(({ loadConfig }) =>
+      loadConfig({
+        env: options.env,
+        cwd: options.cwd,
+        homedir: options.homedir,
+        version: options.version,
+        ...(globals.config === undefined ? {} : { configFile: globals.config }),
+        flags: {
+          ...(globals.db === undefined ? {} : { db: globals.db }),
+          ...(effectiveLogLevel(globals) === undefined ? {} : { logLevel: effectiveLogLevel(globals) }),
+        },
+      }),
+    );
+    return configPromise;
+  };
+
+  const context: AppContext = {
+    version: options.version,
+    env: options.env,
+    cwd: options.cwd,
+    homedir: options.homedir,
+    globals,
+    output: options.output,
+    now: options.now ?? (() => new Date()),
+    signal: options.signal,
+    config,
+    db() {
+      dbPromise ??= (async () => {
+        const loaded = await config();
+        const { openDb } = await import('../store/open-db.js');
+        openedDb = openDb(loaded.config.db);
+        return openedDb;
+      })();
+      return dbPromise;
+    },
+    logger() {
+      loggerPromise ??= (async () => {
+        const loaded = await config();
+        const { createLogger } = await import('./logger.js');
+        return createLogger(loaded.config.logLevel);
+      })();
+      return loggerPromise;
+    },
+  };
+  return {
+    context,
+    dispose() {
+      if (openedDb?.open) openedDb.close();
+    },
+  };
+}
+
+/** `--log-level` wins over `--verbose`, which means `info` (`debug` with `--debug`). */
+function effectiveLogLevel(globals: GlobalOptions): string | undefined {
+  if (globals.logLevel !== undefined) return globals.logLevel;
+  if (globals.debug) return 'debug';
+  if (globals.verbose) return 'info';
+  return undefined;
+}

@@ -1,0 +1,145 @@
+import type { AppContext } from '../app/context.js';
+import type { ExitCode } from '../domain/exit-codes.js';
+import { collectStrings, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
+
+/** One option of a command, as commander and the README see it. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  parse?: (value: string, previous: never) => unknown;
+  defaultValue?: unknown;
+  choices?: readonly string[];
+  /** Options that cannot be combined with this one. */
+  conflicts?: string[];
+}
+
+/** One argument of a command. */
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+  parse?: (value: string) => unknown;
+}
+
+/** A command module: every command exports `run`, which returns an exit code and never exits the process. */
+export interface CommandModule {
+  run(context: AppContext, args: unknown[], options: Record<string, unknown>): Promise<ExitCode>;
+}
+
+/** One command, declared once; the program, `--help` and the README are built from this table. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  details?: string;
+  arguments: ArgumentSpec[];
+  options: OptionSpec[];
+  load(): Promise<CommandModule>;
+}
+
+const json: OptionSpec = { flags: '--json', description: 'print JSON instead of text' };
+const watchId: ArgumentSpec = { name: '<id>', description: 'watch id (see `pyhabot list`)', parse: parseWatchId };
+
+/** Every command pyhabot has. */
+export const commandTable: CommandSpec[] = [
+  {
+    name: 'add',
+    summary: 'watch a HardverApró search or category page',
+    details:
+      'Paste the address of a search results page from your browser. Pagination and cookie-test parameters are dropped; everything else is kept. No network access is needed.',
+    arguments: [{ name: '<url>', description: 'address of a HardverApró search results or category page' }],
+    options: [
+      { flags: '--name <text>', description: 'a name for the watch (default: the search text or category path)' },
+      {
+        flags: '--notify <target>',
+        description: 'send notifications to this target (repeatable)',
+        parse: collectStrings,
+      },
+      {
+        flags: '--notify-existing',
+        description: 'report the ads already listed at the first check instead of recording them silently',
+      },
+      {
+        flags: '--max-pages <n>',
+        description: 'pages to read per check (default: config maxPages)',
+        parse: parseIntegerBetween(1, 50),
+      },
+      { flags: '--disabled', description: 'add the watch switched off' },
+      {
+        flags: '--allow-any-host',
+        description: 'accept another host with the same path rules (a mirror or a local test server)',
+      },
+      json,
+    ],
+    load: () => import('../commands/add.js'),
+  },
+  {
+    name: 'list',
+    summary: 'list watches with their last check',
+    arguments: [],
+    options: [json],
+    load: () => import('../commands/list.js'),
+  },
+  {
+    name: 'show',
+    summary: 'show everything about one watch',
+    arguments: [watchId],
+    options: [json],
+    load: () => import('../commands/show.js'),
+  },
+  {
+    name: 'edit',
+    summary: 'change a watch',
+    arguments: [watchId],
+    options: [
+      { flags: '--name <text>', description: 'new name' },
+      { flags: '--url <url>', description: 'new search URL (same rules as add; starts a new baseline)' },
+      { flags: '--enable', description: 'switch the watch on', conflicts: ['disable'] },
+      { flags: '--disable', description: 'switch the watch off', conflicts: ['enable'] },
+      { flags: '--add-notify <target>', description: 'add a notification target (repeatable)', parse: collectStrings },
+      {
+        flags: '--remove-notify <target>',
+        description: 'remove a notification target (repeatable)',
+        parse: collectStrings,
+      },
+      {
+        flags: '--notify-existing',
+        description: 'report existing ads at the next baseline',
+        conflicts: ['notifyExisting'],
+      },
+      { flags: '--max-pages <n>', description: 'pages to read per check', parse: parseIntegerBetween(1, 50) },
+      { flags: '--allow-any-host', description: 'accept another host for --url' },
+      json,
+    ],
+    load: () => import('../commands/edit.js'),
+  },
+  {
+    name: 'remove',
+    summary: 'remove watches and everything recorded for them',
+    arguments: [{ name: '<id...>', description: 'watch ids', parse: parseWatchId }],
+    options: [json],
+    load: () => import('../commands/remove.js'),
+  },
+  {
+    name: 'config',
+    summary: 'show the resolved configuration and where each value came from (secrets masked)',
+    arguments: [],
+    options: [json],
+    load: () => import('../commands/config.js'),
+  },
+];
+
+/** Options shared by every command. */
+export const globalOptions: OptionSpec[] = [
+  {
+    flags: '--db <path>',
+    description: 'SQLite database file (default: $PYHABOT_DB, else pyhabot.db in the data directory)',
+  },
+  { flags: '--config <file>', description: 'read this config file instead of searching for one' },
+  {
+    flags: '--log-level <level>',
+    description: 'log level for the JSON logs on stderr',
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+  },
+  { flags: '-v, --verbose', description: 'log more (level info)' },
+  { flags: '--debug', description: 'print stack traces for every error, log at debug level' },
+  { flags: '--no-color', description: 'never colour the output (also NO_COLOR)' },
+];

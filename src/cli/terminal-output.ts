@@ -1,0 +1,75 @@
+import kleur from 'kleur';
+import type { Output, Styles } from '../app/output.js';
+
+const plain: Styles = {
+  bold: (t) => t,
+  dim: (t) => t,
+  red: (t) => t,
+  green: (t) => t,
+  yellow: (t) => t,
+  cyan: (t) => t,
+  magenta: (t) => t,
+};
+
+/** Decide whether stdout gets colour: a terminal, and neither NO_COLOR nor --no-color. */
+export function shouldColor(options: { flag: boolean; env: NodeJS.ProcessEnv; isTTY: boolean }): boolean {
+  if (!options.flag) return false;
+  if (options.env.NO_COLOR !== undefined && options.env.NO_COLOR !== '') return false;
+  if (options.env.FORCE_COLOR !== undefined && options.env.FORCE_COLOR !== '0') return true;
+  return options.isTTY;
+}
+
+/** An Output over the process's stdout and stderr. */
+export function createTerminalOutput(options: {
+  color: boolean;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}): Output {
+  const { stdout, stderr } = options;
+  kleur.enabled = options.color;
+  const styles: Styles = options.color
+    ? {
+        bold: (t) => kleur.bold(t),
+        dim: (t) => kleur.dim(t),
+        red: (t) => kleur.red(t),
+        green: (t) => kleur.green(t),
+        yellow: (t) => kleur.yellow(t),
+        cyan: (t) => kleur.cyan(t),
+        magenta: (t) => kleur.magenta(t),
+      }
+    : plain;
+  const progressEnabled = stderr.isTTY === true;
+  let progressShown = false;
+  const clearProgress = (): void => {
+    if (progressShown) {
+      stderr.write('\r\x1b[2K');
+      progressShown = false;
+    }
+  };
+  return {
+    line(text = '') {
+      clearProgress();
+      stdout.write(`${text}\n`);
+    },
+    json(value) {
+      clearProgress();
+      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    jsonLine(value) {
+      clearProgress();
+      stdout.write(`${JSON.stringify(value)}\n`);
+    },
+    note(text) {
+      clearProgress();
+      stderr.write(`${text}\n`);
+    },
+    progress(text) {
+      if (!progressEnabled) return;
+      const width = Math.max(20, (stderr.columns ?? 80) - 1);
+      stderr.write(`\r\x1b[2K${text.slice(0, width)}`);
+      progressShown = true;
+    },
+    clearProgress,
+    styles,
+  };
+}

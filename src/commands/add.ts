@@ -1,0 +1,55 @@
+import type { AppContext } from '../app/context.js';
+import { validateTargets } from '../app/targets.js';
+import { watchToJson } from '../app/watch-json.js';
+import { validateWatchName } from '../app/watch-name.js';
+import { UserError } from '../domain/errors.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
+
+interface AddOptions {
+  name?: string;
+  notify?: string[];
+  notifyExisting?: boolean;
+  maxPages?: number;
+  disabled?: boolean;
+  allowAnyHost?: boolean;
+  json?: boolean;
+}
+
+/** `pyhabot add <url>`: store a new watch; no network access. */
+export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
+  const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
+  const name = validateWatchName(options.name ?? defaultWatchName(url));
+  const notify = await validateTargets(options.notify ?? []);
+  const { config } = await context.config();
+  const db = await context.db();
+  const existing = findWatchByUrl(db, url);
+  if (existing) throw duplicateError(existing.id, existing.name);
+  const watch = insertWatch(
+    db,
+    {
+      name,
+      url,
+      enabled: options.disabled !== true,
+      notify,
+      notifyExisting: options.notifyExisting ?? config.notifyExisting,
+      maxPages: options.maxPages ?? null,
+    },
+    context.now(),
+  );
+  if (options.json) {
+    const { loadTargetMasker } = await import('../app/targets.js');
+    context.output.json(watchToJson(watch, await loadTargetMasker()));
+  } else {
+    context.output.line(`Added watch ${watch.id}: ${watch.name}`);
+  }
+  return ExitCode.ok;
+}
+
+/** The error for a URL that another watch already has. */
+export function duplicateError(id: number, name: string): UserError {
+  return new UserError(`this URL is already watched by watch ${id} (${name})`, {
+    hint: `see it with \`pyhabot show ${id}\``,
+  });
+}

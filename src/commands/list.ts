@@ -1,0 +1,35 @@
+import type { AppContext } from '../app/context.js';
+import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
+import { describeLastCheck } from '../app/last-check.js';
+import { loadTargetMasker } from '../app/targets.js';
+import { watchToJson } from '../app/watch-json.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import { listWatches } from '../store/watches-repo.js';
+
+/** `pyhabot list`: every watch with its last check. */
+export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+  const db = await context.db();
+  const watches = listWatches(db);
+  const { output } = context;
+  if (options.json) {
+    const mask = await loadTargetMasker();
+    output.json(watches.map((watch) => watchToJson(watch, mask)));
+    return ExitCode.ok;
+  }
+  if (watches.length === 0) {
+    output.line('No watches yet. Add one with: pyhabot add <url of a HardverApró search>');
+    return ExitCode.ok;
+  }
+  const now = context.now();
+  const { styles } = output;
+  const rows = watches.map((watch) => [
+    String(watch.id),
+    truncate(watch.name, 40),
+    watch.enabled ? 'yes' : styles.dim('no'),
+    formatRelativeTime(watch.lastCheck.checkedAt, now),
+    describeLastCheck(watch, styles),
+    watch.lastCheck.adsSeen === null ? '-' : String(watch.lastCheck.adsSeen),
+  ]);
+  for (const line of formatTable(['ID', 'NAME', 'ENABLED', 'LAST CHECK', 'RESULT', 'ADS'], rows)) output.line(line);
+  return ExitCode.ok;
+}

@@ -1,0 +1,46 @@
+import type { AppContext } from '../app/context.js';
+import { formatRelativeTime } from '../app/format.js';
+import { describeLastCheck } from '../app/last-check.js';
+import { loadTargetMasker } from '../app/targets.js';
+import { watchToJson } from '../app/watch-json.js';
+import { requireWatches } from '../app/watch-lookup.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import type { Watch } from '../domain/watch.js';
+import { countWatchAds } from '../store/ads-repo.js';
+
+/** `pyhabot show <id>`: everything about one watch. */
+export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+  const db = await context.db();
+  const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
+  const mask = await loadTargetMasker();
+  const ads = countWatchAds(db, watch.id);
+  const { output } = context;
+  if (options.json) {
+    output.json({ ...watchToJson(watch, mask), ads });
+    return ExitCode.ok;
+  }
+  const { styles } = output;
+  const now = context.now();
+  const check = watch.lastCheck;
+  const rows: Array<[string, string]> = [
+    ['id', String(watch.id)],
+    ['name', watch.name],
+    ['url', watch.url],
+    ['enabled', watch.enabled ? 'yes' : 'no'],
+    [
+      'notify',
+      watch.notify.length === 0 ? styles.dim('(config default)') : watch.notify.map(mask).join('\n             '),
+    ],
+    ['first check', watch.notifyExisting ? 'reports existing ads' : 'records existing ads silently'],
+    ['max pages', watch.maxPages === null ? styles.dim('(config default)') : String(watch.maxPages)],
+    ['created', watch.createdAt],
+    ['last check', check.checkedAt ? `${check.checkedAt} (${formatRelativeTime(check.checkedAt, now)})` : 'never'],
+    ['result', describeLastCheck(watch, styles)],
+  ];
+  if (check.status === 'error' && check.errorMessage) rows.push(['error', check.errorMessage]);
+  rows.push(['last success', check.lastSuccessAt ?? 'never']);
+  rows.push(['ads', `${ads.active} active, ${ads.gone} gone`]);
+  if (watch.seenUpToId !== null) rows.push(['seen up to id', String(watch.seenUpToId)]);
+  for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
+  return ExitCode.ok;
+}

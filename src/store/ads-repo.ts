@@ -1,0 +1,157 @@
+import type { Ad, PriceKind } from '../domain/ad.js';
+import type { AdDiff, KnownAd } from '../domain/diff-ads.js';
+import type { Db } from './open-db.js';
+
+/** How many ads a watch has recorded, active and gone. */
+export function countWatchAds(db: Db, watchId: number): { active: number; gone: number } {
+  const row = db
+    .prepare(
+      `SELECT COALESCE(SUM(gone_at IS NULL), 0) AS active, COALESCE(SUM(gone_at IS NOT NULL), 0) AS gone
+       FROM ads WHERE watch_id = ?`,
+    )
+    .get(watchId) as { active: number; gone: number };
+  return { active: row.active, gone: row.gone };
+}
+
+/** The ads a watch remembers that matter for a diff: the active ones and any of `scrapedIds`. */
+export function loadKnownAds(db: Db, watchId: number, scrapedIds: number[]): Map<number, KnownAd> {
+  const known = new Map<number, KnownAd>();
+  const toKnown = (row: KnownRow): KnownAd => ({
+    id: row.ad_id,
+    price: row.price,
+    priceKind: row.price_kind as PriceKind,
+    priceText: row.price_text,
+    missedRuns: row.missed_runs,
+    gone: row.gone_at !== null,
+  });
+  const active = db
+    .prepare(
+      'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND gone_at IS NULL',
+    )
+    .all(watchId) as KnownRow[];
+  for (const row of active) known.set(row.ad_id, toKnown(row));
+  const lookup = db.prepare(
+    'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND ad_id = ?',
+  );
+  for (const id of scrapedIds) {
+    if (known.has(id)) continue;
+    const row = lookup.get(watchId, id) as KnownRow | undefined;
+    if (row) known.set(id, toKnown(row));
+  }
+  return known;
+}
+
+/** Write what a diff means for a watch's ads: first sightings, new prices, reappearances, misses and gone ads. */
+export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): void {
+  const at = now.toISOString();
+  const insertAd = db.prepare(
+    `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at)
+     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at)`,
+  );
+  const refreshAd = db.prepare(
+    `UPDATE ads SET title = @title, url = @url, price = @price, price_kind = @priceKind, price_text = @priceText,
+       data = @data, last_seen_at = @at, missed_runs = 0, gone_at = NULL
+     WHERE watch_id = @watchId AND ad_id = @id`,
+  );
+  const addHistory = db.prepare(
+    `INSERT INTO price_history (watch_id, ad_id, price, price_kind, price_text, seen_at)
+     VALUES (@watchId, @id, @price, @priceKind, @priceText, @at)`,
+  );
+  const setMissed = db.prepare('UPDATE ads SET missed_runs = ? WHERE watch_id = ? AND ad_id = ?');
+  const setGone = db.prepare(
+    'UPDATE ads SET missed_runs = missed_runs + 1, gone_at = ? WHERE watch_id = ? AND ad_id = ?',
+  );
+  const params = (ad: Ad) => ({
+    watchId,
+    id: ad.id,
+    title: ad.title,
+    url: ad.url,
+    price: ad.price,
+    priceKind: ad.priceKind,
+    priceText: ad.priceText,
+    data: JSON.stringify(ad),
+    at,
+  });
+  for (const ad of diff.firstSeen) {
+    insertAd.run(params(ad));
+    addHistory.run(params(ad));
+  }
+  for (const ad of diff.repriced) {
+    refreshAd.run(params(ad));
+    addHistory.run(params(ad));
+  }
+  for (const ad of diff.unchanged) refreshAd.run(params(ad));
+  for (const { id, missedRuns } of diff.missed) setMissed.run(missedRuns, watchId, id);
+  for (const id of diff.gone) setGone.run(at, watchId, id);
+}
+
+/** One recorded ad with its price history, for `pyhabot ads`. */
+export interface RecordedAd {
+  id: number;
+  title: string;
+  url: string;
+  price: number | null;
+  priceKind: PriceKind;
+  priceText: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  active: boolean;
+  goneAt: string | null;
+  priceHistory: Array<{ price: number | null; priceKind: PriceKind; priceText: string; seenAt: string }>;
+  ad: Ad;
+}
+
+/** The ads a watch has recorded, newest first; gone ones only with `includeGone`. */
+export function listRecordedAds(
+  db: Db,
+  watchId: number,
+  options: { includeGone: boolean; limit?: number },
+): RecordedAd[] {
+  const rows = db
+    .prepare(
+      `SELECT ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at, gone_at
+       FROM ads WHERE watch_id = ? ${options.includeGone ? '' : 'AND gone_at IS NULL'}
+       ORDER BY first_seen_at DESC, ad_id DESC LIMIT ?`,
+    )
+    .all(watchId, options.limit ?? -1) as Array<
+    KnownRow & { title: string; url: string; data: string; first_seen_at: string; last_seen_at: string }
+  >;
+  const history = db.prepare(
+    'SELECT price, price_kind, price_text, seen_at FROM price_history WHERE watch_id = ? AND ad_id = ? ORDER BY id',
+  );
+  return rows.map((row) => ({
+    id: row.ad_id,
+    title: row.title,
+    url: row.url,
+    price: row.price,
+    priceKind: row.price_kind as PriceKind,
+    priceText: row.price_text,
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    active: row.gone_at === null,
+    goneAt: row.gone_at,
+    priceHistory: (
+      history.all(watchId, row.ad_id) as Array<{
+        price: number | null;
+        price_kind: string;
+        price_text: string;
+        seen_at: string;
+      }>
+    ).map((entry) => ({
+      price: entry.price,
+      priceKind: entry.price_kind as PriceKind,
+      priceText: entry.price_text,
+      seenAt: entry.seen_at,
+    })),
+    ad: JSON.parse(row.data) as Ad,
+  }));
+}
+
+interface KnownRow {
+  ad_id: number;
+  price: number | null;
+  price_kind: string;
+  price_text: string;
+  missed_runs: number;
+  gone_at: string | null;
+}

@@ -1,0 +1,119 @@
+/**
+ * Numbered schema migrations. Each runs once, in order, inside one transaction with the
+ * `PRAGMA user_version` bump, so a database is always at exactly one known version.
+ * Never edit a released migration: add a new one.
+ */
+export const migrations: ReadonlyArray<{ version: number; description: string; sql: string }> = [
+  {
+    version: 1,
+    description: 'watches, their targets, ads seen with price history, check runs, events, outbox, run lock',
+    sql: `
+      CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL UNIQUE,
+        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        notify_existing INTEGER NOT NULL DEFAULT 0 CHECK (notify_existing IN (0, 1)),
+        max_pages INTEGER,
+        seen_up_to_id INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        baseline_done INTEGER NOT NULL DEFAULT 0 CHECK (baseline_done IN (0, 1)),
+        last_check_at TEXT,
+        last_status TEXT CHECK (last_status IN ('ok', 'baseline', 'error')),
+        last_ads_seen INTEGER,
+        last_events INTEGER,
+        last_error_kind TEXT,
+        last_error_message TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_success_at TEXT
+      );
+
+      CREATE TABLE watch_targets (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (watch_id, target)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE ads (
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        ad_id INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        price INTEGER,
+        price_kind TEXT NOT NULL,
+        price_text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        missed_runs INTEGER NOT NULL DEFAULT 0,
+        gone_at TEXT,
+        PRIMARY KEY (watch_id, ad_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE price_history (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL,
+        ad_id INTEGER NOT NULL,
+        price INTEGER,
+        price_kind TEXT NOT NULL,
+        price_text TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        FOREIGN KEY (watch_id, ad_id) REFERENCES ads(watch_id, ad_id) ON DELETE CASCADE
+      );
+      CREATE INDEX price_history_by_ad ON price_history (watch_id, ad_id, id);
+
+      CREATE TABLE check_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        pid INTEGER NOT NULL,
+        watches_checked INTEGER NOT NULL DEFAULT 0,
+        watches_failed INTEGER NOT NULL DEFAULT 0,
+        new_ads INTEGER NOT NULL DEFAULT 0,
+        price_changes INTEGER NOT NULL DEFAULT 0,
+        deliveries_failed INTEGER NOT NULL DEFAULT 0,
+        exit_code INTEGER
+      );
+
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        run_id INTEGER REFERENCES check_runs(id) ON DELETE SET NULL,
+        type TEXT NOT NULL CHECK (type IN ('new_ad', 'price_changed')),
+        ad_id INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX events_by_watch ON events (watch_id, id);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        UNIQUE (event_id, target)
+      );
+      CREATE INDEX outbox_pending ON outbox (status, next_attempt_at) WHERE status = 'pending';
+
+      CREATE TABLE run_lock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        owner TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        hostname TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** The schema version this build writes. */
+export const LATEST_SCHEMA_VERSION = migrations.reduce((latest, m) => Math.max(latest, m.version), 0);

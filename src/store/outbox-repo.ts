@@ -1,0 +1,151 @@
+import type { AdEvent, NotificationItem } from '../domain/events.js';
+import type { Db } from './open-db.js';
+
+/** Record an event and queue one outbox row per target; call inside the watch's transaction. */
+export function recordEvent(
+  db: Db,
+  input: {
+    watchId: number;
+    runId: number | null;
+    event: AdEvent;
+    idempotencyKey: string;
+    targets: string[];
+    now: Date;
+  },
+): number {
+  const at = input.now.toISOString();
+  const result = db
+    .prepare(
+      `INSERT INTO events (watch_id, run_id, type, ad_id, idempotency_key, payload, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.watchId,
+      input.runId,
+      input.event.type,
+      input.event.ad.id,
+      input.idempotencyKey,
+      JSON.stringify(input.event),
+      at,
+    );
+  const eventId = Number(result.lastInsertRowid);
+  const enqueue = db.prepare(
+    `INSERT OR IGNORE INTO outbox (event_id, target, status, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, 'pending', 0, ?, ?)`,
+  );
+  for (const target of input.targets) enqueue.run(eventId, target, at, at);
+  return eventId;
+}
+
+/** A pending outbox row with its event, ready to send. */
+export interface PendingNotification extends NotificationItem {
+  target: string;
+  watchId: number;
+  attempts: number;
+}
+
+/** Pending rows whose next attempt is due, oldest first. */
+export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.target, o.attempts, e.watch_id, e.idempotency_key, e.payload, e.created_at
+       FROM outbox o JOIN events e ON e.id = o.event_id
+       WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+       ORDER BY o.id`,
+    )
+    .all(now.toISOString()) as Array<{
+    id: number;
+    target: string;
+    attempts: number;
+    watch_id: number;
+    idempotency_key: string;
+    payload: string;
+    created_at: string;
+  }>;
+  return rows.map((row) => ({
+    id: row.id,
+    target: row.target,
+    attempts: row.attempts,
+    watchId: row.watch_id,
+    idempotencyKey: row.idempotency_key,
+    event: JSON.parse(row.payload) as AdEvent,
+    createdAt: row.created_at,
+  }));
+}
+
+/** Mark rows delivered once their target accepted them. */
+export function markDelivered(db: Db, ids: number[], now: Date): void {
+  const update = db.prepare(
+    `UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
+     WHERE id = ? AND status = 'pending'`,
+  );
+  db.transaction(() => {
+    for (const id of ids) update.run(now.toISOString(), id);
+  })();
+}
+
+/** Record a failed attempt: the row stays pending until `nextAttemptAt`, or becomes dead. */
+export function markFailed(
+  db: Db,
+  ids: number[],
+  failure: { error: string; dead: boolean; nextAttemptAt: Date },
+): void {
+  const update = db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+       status = CASE WHEN ? THEN 'dead' ELSE status END
+     WHERE id = ? AND status = 'pending'`,
+  );
+  db.transaction(() => {
+    for (const id of ids) update.run(failure.error, failure.nextAttemptAt.toISOString(), failure.dead ? 1 : 0, id);
+  })();
+}
+
+/** Counts of outbox rows by status. */
+export function countOutbox(db: Db): { pending: number; delivered: number; dead: number } {
+  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Array<{
+    status: 'pending' | 'delivered' | 'dead';
+    n: number;
+  }>;
+  const counts = { pending: 0, delivered: 0, dead: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+/** Dead notifications with their last error, newest first. */
+export function listDeadNotifications(
+  db: Db,
+  limit = 20,
+): Array<{
+  id: number;
+  target: string;
+  watchId: number;
+  lastError: string | null;
+  attempts: number;
+  type: string;
+  adId: number;
+}> {
+  return (
+    db
+      .prepare(
+        `SELECT o.id, o.target, e.watch_id, o.last_error, o.attempts, e.type, e.ad_id
+         FROM outbox o JOIN events e ON e.id = o.event_id WHERE o.status = 'dead' ORDER BY o.id DESC LIMIT ?`,
+      )
+      .all(limit) as Array<{
+      id: number;
+      target: string;
+      watch_id: number;
+      last_error: string | null;
+      attempts: number;
+      type: string;
+      ad_id: number;
+    }>
+  ).map((row) => ({
+    id: row.id,
+    target: row.target,
+    watchId: row.watch_id,
+    lastError: row.last_error,
+    attempts: row.attempts,
+    type: row.type,
+    adId: row.ad_id,
+  }));
+}

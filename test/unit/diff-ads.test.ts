@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Ad } from '../../src/domain/ad.js';
+import { type DiffRules, diffAds, type KnownAd } from '../../src/domain/diff-ads.js';
+
+function ad(id: number, price: number | null = 1000, priceKind: Ad['priceKind'] = 'fixed'): Ad {
+  return {
+    id,
+    title: `Ad ${id}`,
+    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
+    price,
+    priceText: price === null ? 'Keresem' : `${price} Ft`,
+    priceKind,
+    cities: ['Budapest'],
+    timeText: 'ma 10:00',
+    postedAt: null,
+    pinned: false,
+    featured: false,
+    iced: false,
+    ribbon: null,
+    seller: { name: 's', url: null, rating: null, business: false },
+    image: null,
+    imageLarge: null,
+  };
+}
+
+function known(id: number, overrides: Partial<KnownAd> = {}): [number, KnownAd] {
+  return [id, { id, price: 1000, priceKind: 'fixed', priceText: '1000 Ft', missedRuns: 0, gone: false, ...overrides }];
+}
+
+const rules: DiffRules = { complete: true, baseline: false, goneAfterMisses: 3, seenUpToId: null };
+
+describe('diffAds', () => {
+  it('reports ads never seen as new', () => {
+    const diff = diffAds(new Map([known(1)]), [ad(1), ad(2)], rules);
+    expect(diff.changes).toEqual([{ type: 'new_ad', ad: ad(2) }]);
+    expect(diff.firstSeen.map((a) => a.id)).toEqual([2]);
+    expect(diff.unchanged.map((a) => a.id)).toEqual([1]);
+  });
+
+  it('records a baseline silently', () => {
+    const diff = diffAds(new Map(), [ad(1), ad(2)], { ...rules, baseline: true });
+    expect(diff.changes).toEqual([]);
+    expect(diff.firstSeen).toHaveLength(2);
+  });
+
+  it('treats ids at or below an imported high-water mark as seen', () => {
+    const diff = diffAds(new Map(), [ad(5), ad(10), ad(11)], { ...rules, seenUpToId: 10 });
+    expect(diff.changes.map((c) => c.ad.id)).toEqual([11]);
+    expect(diff.firstSeen).toHaveLength(3);
+  });
+
+  it.each([
+    ['a lower price', ad(1, 900), true],
+    ['a higher price', ad(1, 1100), true],
+    ['the same price', ad(1, 1000), false],
+    ['another price kind', ad(1, 1000, 'swap'), true],
+  ])('reports %s as a price change: %s', (_label, scraped, changed) => {
+    const diff = diffAds(new Map([known(1)]), [scraped], rules);
+    expect(diff.changes.length === 1 && diff.changes[0]?.type === 'price_changed').toBe(changed);
+    expect(diff.repriced.length).toBe(changed ? 1 : 0);
+  });
+
+  it('carries the previous price in a price change', () => {
+    const diff = diffAds(new Map([known(1, { price: 1200, priceText: '1 200 Ft' })]), [ad(1, 1000)], rules);
+    expect(diff.changes[0]).toMatchObject({ type: 'price_changed', previous: { price: 1200, priceText: '1 200 Ft' } });
+  });
+
+  it('counts misses on complete scrapes and marks gone after the threshold', () => {
+    const diff = diffAds(new Map([known(1), known(2, { missedRuns: 2 }), known(3, { missedRuns: 1 })]), [ad(1)], rules);
+    expect(diff.gone).toEqual([2]);
+    expect(diff.missed).toEqual([{ id: 3, missedRuns: 2 }]);
+  });
+
+  it('never counts misses on an incomplete scrape', () => {
+    const diff = diffAds(new Map([known(1), known(2, { missedRuns: 2 })]), [ad(1)], { ...rules, complete: false });
+    expect(diff.missed).toEqual([]);
+    expect(diff.gone).toEqual([]);
+  });
+
+  it('notices a gone ad coming back without reporting it as new', () => {
+    const diff = diffAds(new Map([known(1, { gone: true })]), [ad(1)], rules);
+    expect(diff.reappeared).toEqual([1]);
+    expect(diff.changes).toEqual([]);
+  });
+
+  it('ignores duplicate ids in one scrape', () => {
+    const diff = diffAds(new Map(), [ad(1), ad(1)], rules);
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.firstSeen).toHaveLength(1);
+  });
+
+  it('does not count gone ads as missed again', () => {
+    const diff = diffAds(new Map([known(1, { gone: true, missedRuns: 3 })]), [], rules);
+    expect(diff.missed).toEqual([]);
+    expect(diff.gone).toEqual([]);
+  });
+});
