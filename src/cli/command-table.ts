@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import type { ExitCode } from '../domain/exit-codes.js';
-import { collectStrings, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
+import { collectStrings, parseDateTime, parseDuration, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
 
 /** One option of a command, as commander and the README see it. */
 export interface OptionSpec {
@@ -117,6 +117,32 @@ export const commandTable: CommandSpec[] = [
     arguments: [{ name: '<id...>', description: 'watch ids', parse: parseWatchId }],
     options: [json],
     load: () => import('../commands/remove.js'),
+  },
+  {
+    name: 'ads',
+    summary: 'list the ads a watch has seen, with prices and their history',
+    arguments: [watchId],
+    options: [{ flags: '--all', description: 'include ads that are gone' }, json],
+    load: () => import('../commands/ads.js'),
+  },
+  {
+    name: 'rescrape',
+    summary: 'forget what watches have seen, so their next check reports every current ad again',
+    arguments: [{ name: '[id...]', description: 'watch ids', parse: parseWatchId }],
+    options: [{ flags: '--all', description: 'every watch' }, json],
+    load: () => import('../commands/rescrape.js'),
+  },
+  {
+    name: 'status',
+    summary: 'tell whether checks are succeeding (exit 0 healthy, 1 not): the container healthcheck',
+    details:
+      'Unhealthy when the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
+    arguments: [],
+    options: [
+      { flags: '--max-age <duration>', description: 'oldest acceptable last success, e.g. 30m, 2h', parse: parseDuration },
+      json,
+    ],
+    load: () => import('../commands/status.js'),
   },
   {
     name: 'config',

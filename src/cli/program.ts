@@ -26,7 +26,7 @@ export function buildProgram(version: string, runCommand: CommandRunner): Comman
       const arg = new Argument(argument.name, argument.description);
       if (argument.parse) {
         const parse = argument.parse;
-        const variadic = argument.name.endsWith('...>');
+        const variadic = /\.\.\.[>\]]$/.test(argument.name);
         arg.argParser((value: string, previous: unknown): unknown =>
           variadic ? [...((previous as unknown[] | undefined) ?? []), parse(value)] : parse(value),
         );

@@ -149,3 +149,11 @@ export function listDeadNotifications(
     adId: row.ad_id,
   }));
 }
+
+/** Dead rows that died at or after `since` (a dead row's next-attempt time is when it died). */
+export function countDeadSince(db: Db, since: Date): number {
+  const row = db
+    .prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'dead' AND next_attempt_at >= ?")
+    .get(since.toISOString()) as { n: number };
+  return row.n;
+}

@@ -143,7 +143,7 @@ export function resetWatchBaselines(db: Db, ids: number[], now: Date): void {
 function replaceTargets(db: Db, watchId: number, targets: string[]): void {
   db.prepare('DELETE FROM watch_targets WHERE watch_id = ?').run(watchId);
   const insert = db.prepare('INSERT OR IGNORE INTO watch_targets (watch_id, position, target) VALUES (?, ?, ?)');
-  targets.forEach((target, position) => insert.run(watchId, position, target));
+  for (const [position, target] of targets.entries()) insert.run(watchId, position, target);
 }
 
 function watchTargets(db: Db, watchId: number): string[] {

@@ -1,0 +1,46 @@
+import type { Ad } from '../domain/ad.js';
+import type { WatchRef } from '../domain/events.js';
+
+/** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
+export type CheckRecord =
+  | { type: 'baseline'; watch: WatchRef; ads: number }
+  | { type: 'new_ad'; watch: WatchRef; ad: Ad }
+  | {
+      type: 'price_changed';
+      watch: WatchRef;
+      ad: Ad;
+      oldPrice: number | null;
+      newPrice: number | null;
+      oldPriceText: string;
+      newPriceText: string;
+    }
+  | { type: 'watch_error'; watch: WatchRef; error: { kind: string; message: string; consecutiveFailures: number } }
+  | {
+      type: 'delivery_failed';
+      target: string;
+      watch: WatchRef | null;
+      notifications: number;
+      dead: boolean;
+      attempts: number;
+      error: string;
+    }
+  | CheckSummary;
+
+/** The last record of a run. */
+export interface CheckSummary {
+  type: 'summary';
+  dryRun: boolean;
+  watches: number;
+  watchesFailed: number;
+  newAds: number;
+  priceDrops: number;
+  priceRises: number;
+  priceChanges: number;
+  baselines: number;
+  delivered: number;
+  deliveryRetries: number;
+  deliveriesDead: number;
+  interrupted: boolean;
+  durationMs: number;
+  exitCode: number;
+}

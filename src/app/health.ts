@@ -1,0 +1,59 @@
+import type { Watch } from '../domain/watch.js';
+
+/** Inputs of the health verdict, as `status` reads them from the database. */
+export interface HealthInputs {
+  now: Date;
+  watches: Watch[];
+  maxAgeMs: number | null;
+  failureThreshold: number;
+  deadRecently: number;
+}
+
+/** The health verdict: healthy, or the reasons it is not. */
+export interface Health {
+  healthy: boolean;
+  problems: string[];
+  lastSuccessAt: string | null;
+  failingWatches: Watch[];
+}
+
+/** Decide whether checks are succeeding: recent success, no watch failing run after run, no recently dead notification. */
+export function assessHealth(inputs: HealthInputs): Health {
+  const enabled = inputs.watches.filter((watch) => watch.enabled);
+  const problems: string[] = [];
+  const successes = enabled.map((watch) => watch.lastCheck.lastSuccessAt).filter((at): at is string => at !== null);
+  const lastSuccessAt = successes.length > 0 ? successes.reduce((a, b) => (a > b ? a : b)) : null;
+  if (inputs.maxAgeMs !== null && enabled.length > 0) {
+    // A watch added moments ago has had no chance to succeed yet; measure from its creation instead.
+    const reference = lastSuccessAt ?? enabled.map((watch) => watch.createdAt).reduce((a, b) => (a < b ? a : b));
+    const age = inputs.now.getTime() - new Date(reference).getTime();
+    if (age > inputs.maxAgeMs) {
+      problems.push(
+        lastSuccessAt === null
+          ? `no check has succeeded since the first watch was added ${formatAge(age)} ago`
+          : `the last successful check was ${formatAge(age)} ago (allowed: ${formatAge(inputs.maxAgeMs)})`,
+      );
+    }
+  }
+  const failingWatches = enabled.filter((watch) => watch.lastCheck.consecutiveFailures >= inputs.failureThreshold);
+  for (const watch of failingWatches) {
+    problems.push(
+      `watch ${watch.id} (${watch.name}) failed ${watch.lastCheck.consecutiveFailures} runs in a row: ${watch.lastCheck.errorKind ?? 'error'}`,
+    );
+  }
+  if (inputs.deadRecently > 0) {
+    problems.push(`${inputs.deadRecently} notification${inputs.deadRecently === 1 ? '' : 's'} could not be delivered in the last 24 h`);
+  }
+  return { healthy: problems.length === 0, problems, lastSuccessAt, failingWatches };
+}
+
+/** "45 s", "12 min", "3.5 h", "2 days". */
+export function formatAge(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  const minutes = seconds / 60;
+  if (minutes < 90) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round(hours / 24)} days`;
+}

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type { Ad } from '../domain/ad.js';
+import { type AdChange, diffAds } from '../domain/diff-ads.js';
+import { ScrapeError } from '../domain/errors.js';
+import type { AdEvent, WatchRef } from '../domain/events.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import type { Watch } from '../domain/watch.js';
+import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
+import type { Db } from '../store/open-db.js';
+import { recordEvent } from '../store/outbox-repo.js';
+import { finishRun, startRun } from '../store/runs-repo.js';
+import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
+import type { CheckRecord, CheckSummary } from './check-report.js';
+import { type DeliveryTally, deliverOutbox, type SendBatch } from './deliver-outbox.js';
+
+/** What one scrape of a search returned. */
+export interface WatchScrape {
+  ads: Ad[];
+  /** Every ad of the search was seen (no further page left unread). */
+  complete: boolean;
+}
+
+/** Reads a search's pages; throws a ScrapeError when the site cannot be read. */
+export type ScrapeSearch = (url: string, maxPages: number, signal: AbortSignal) => Promise<WatchScrape>;
+
+/** Settings of a check run, from the resolved config. */
+export interface CheckSettings {
+  maxPages: number;
+  goneAfterMisses: number;
+  notify: string[];
+  deliveryMaxAttempts: number;
+  deliveryBackoffMs: number;
+}
+
+/** Everything a check run needs, injected so the run can be tested without a network. */
+export interface CheckDependencies {
+  db: Db;
+  settings: CheckSettings;
+  scrape: ScrapeSearch;
+  send: SendBatch;
+  mask: (target: string) => string;
+  now: () => Date;
+  signal: AbortSignal;
+  report: (record: CheckRecord) => void;
+  progress: (text: string) => void;
+  pid: number;
+}
+
+/** Which watches to check and how. */
+export interface CheckRequest {
+  /** Check these watches (even when disabled); all enabled watches when empty. */
+  watchIds: number[];
+  dryRun: boolean;
+}
+
+/** One check run: deliver what is pending, read every watch once, record and report changes, deliver them. */
+export async function runCheck(deps: CheckDependencies, request: CheckRequest): Promise<CheckSummary> {
+  const started = deps.now();
+  const counters = {
+    watchesFailed: 0,
+    needsHuman: false,
+    newAds: 0,
+    priceDrops: 0,
+    priceRises: 0,
+    priceChanges: 0,
+    baselines: 0,
+  };
+  const delivery: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
+  const watches = selectWatches(deps.db, request.watchIds);
+  const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
+
+  if (!request.dryRun) addTally(delivery, await deliver(deps));
+
+  const groups = groupByUrl(watches);
+  let checked = 0;
+  for (const [url, group] of groups) {
+    if (deps.signal.aborted) break;
+    deps.progress(`checking ${checked + 1}/${watches.length}: ${group[0]?.name ?? url}`);
+    const maxPages = Math.max(...group.map((watch) => watch.maxPages ?? deps.settings.maxPages));
+    let scrape: WatchScrape;
+    try {
+      scrape = await deps.scrape(url, maxPages, deps.signal);
+    } catch (error) {
+      if (deps.signal.aborted) break;
+      const failure = describeFailure(error);
+      for (const watch of group) {
+        counters.watchesFailed += 1;
+        if (failure.needsHuman) counters.needsHuman = true;
+        let consecutiveFailures = watch.lastCheck.consecutiveFailures + 1;
+        if (!request.dryRun) {
+          recordCheckFailure(deps.db, watch.id, { at: deps.now(), kind: failure.kind, message: failure.message });
+          consecutiveFailures = getWatch(deps.db, watch.id)?.lastCheck.consecutiveFailures ?? consecutiveFailures;
+        }
+        deps.report({
+          type: 'watch_error',
+          watch: refOf(watch),
+          error: { kind: failure.kind, message: failure.message, consecutiveFailures },
+        });
+      }
+      checked += group.length;
+      continue;
+    }
+    for (const watch of group) {
+      const outcome = recordScrape(deps, watch, scrape, runId, request.dryRun);
+      checked += 1;
+      if (outcome.baseline) {
+        counters.baselines += 1;
+        deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });
+      }
+      for (const change of outcome.changes) {
+        if (change.type === 'new_ad') {
+          counters.newAds += 1;
+          deps.report({ type: 'new_ad', watch: refOf(watch), ad: change.ad });
+        } else {
+          counters.priceChanges += 1;
+          const oldPrice = change.previous.price;
+          const newPrice = change.ad.price;
+          if (oldPrice !== null && newPrice !== null && newPrice < oldPrice) counters.priceDrops += 1;
+          if (oldPrice !== null && newPrice !== null && newPrice > oldPrice) counters.priceRises += 1;
+          deps.report({
+            type: 'price_changed',
+            watch: refOf(watch),
+            ad: change.ad,
+            oldPrice,
+            newPrice,
+            oldPriceText: change.previous.priceText,
+            newPriceText: change.ad.priceText,
+          });
+        }
+      }
+    }
+  }
+
+  if (!request.dryRun && !deps.signal.aborted) addTally(delivery, await deliver(deps));
+
+  const interrupted = deps.signal.aborted;
+  const exitCode = counters.needsHuman
+    ? ExitCode.siteUnrecognized
+    : counters.watchesFailed > 0 || delivery.dead > 0
+      ? ExitCode.partialFailure
+      : ExitCode.ok;
+  const finished = deps.now();
+  const summary: CheckSummary = {
+    type: 'summary',
+    dryRun: request.dryRun,
+    watches: watches.length,
+    watchesFailed: counters.watchesFailed,
+    newAds: counters.newAds,
+    priceDrops: counters.priceDrops,
+    priceRises: counters.priceRises,
+    priceChanges: counters.priceChanges,
+    baselines: counters.baselines,
+    delivered: delivery.delivered,
+    deliveryRetries: delivery.retries,
+    deliveriesDead: delivery.dead,
+    interrupted,
+    durationMs: finished.getTime() - started.getTime(),
+    exitCode,
+  };
+  if (runId !== null) {
+    finishRun(
+      deps.db,
+      runId,
+      {
+        watchesChecked: checked,
+        watchesFailed: counters.watchesFailed,
+        newAds: counters.newAds,
+        priceChanges: counters.priceChanges,
+        deliveriesFailed: delivery.dead,
+        exitCode: interrupted ? null : exitCode,
+      },
+      finished,
+    );
+  }
+  return summary;
+}
+
+/**
+ * Write one watch's scrape: its ads, events and outbox rows and its outcome, in one transaction, so a crash
+ * leaves either all of it or none. A dry run computes the same changes and writes nothing.
+ */
+function recordScrape(
+  deps: CheckDependencies,
+  watch: Watch,
+  scrape: WatchScrape,
+  runId: number | null,
+  dryRun: boolean,
+): { baseline: boolean; changes: AdChange[] } {
+  const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
+  const compute = () => {
+    const known = loadKnownAds(
+      deps.db,
+      watch.id,
+      scrape.ads.map((ad) => ad.id),
+    );
+    return diffAds(known, scrape.ads, {
+      complete: scrape.complete,
+      baseline,
+      goneAfterMisses: deps.settings.goneAfterMisses,
+      seenUpToId: watch.seenUpToId,
+    });
+  };
+  if (dryRun) return { baseline, changes: compute().changes };
+  const targets = watch.notify.length > 0 ? watch.notify : deps.settings.notify;
+  return deps.db
+    .transaction(() => {
+      const at = deps.now();
+      const diff = compute();
+      applyAdDiff(deps.db, watch.id, diff, at);
+      for (const change of diff.changes) {
+        recordEvent(deps.db, {
+          watchId: watch.id,
+          runId,
+          event: toEvent(watch, change),
+          idempotencyKey: randomUUID(),
+          targets,
+          now: at,
+        });
+      }
+      recordCheckSuccess(deps.db, watch.id, { at, baseline, adsSeen: scrape.ads.length, events: diff.changes.length });
+      return { baseline, changes: diff.changes };
+    })
+    .immediate();
+}
+
+function deliver(deps: CheckDependencies): Promise<DeliveryTally> {
+  return deliverOutbox({
+    db: deps.db,
+    now: deps.now,
+    send: deps.send,
+    maxAttempts: deps.settings.deliveryMaxAttempts,
+    backoffBaseMs: deps.settings.deliveryBackoffMs,
+    signal: deps.signal,
+    mask: deps.mask,
+    report: deps.report,
+  });
+}
+
+function selectWatches(db: Db, ids: number[]): Watch[] {
+  if (ids.length === 0) return listWatches(db).filter((watch) => watch.enabled);
+  return ids.map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
+}
+
+/** Watches with the same canonical URL share one fetch. */
+function groupByUrl(watches: Watch[]): Map<string, Watch[]> {
+  const groups = new Map<string, Watch[]>();
+  for (const watch of watches) {
+    const group = groups.get(watch.url);
+    if (group) group.push(watch);
+    else groups.set(watch.url, [watch]);
+  }
+  return groups;
+}
+
+function describeFailure(error: unknown): { kind: string; message: string; needsHuman: boolean } {
+  if (error instanceof ScrapeError) {
+    const blocked = error.kind === 'http_status' && (error.status === 403 || error.status === 401);
+    const needsHuman = error.kind === 'unrecognized_page' || error.kind === 'search_dropped' || blocked;
+    return { kind: error.kind, message: error.message, needsHuman };
+  }
+  // A bug while reading one watch must not stop the others; it is recorded and shown like any failure.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'internal', message, needsHuman: false };
+}
+
+function toEvent(watch: Watch, change: AdChange): AdEvent {
+  const ref = refOf(watch);
+  if (change.type === 'new_ad') return { type: 'new_ad', watch: ref, ad: change.ad };
+  return {
+    type: 'price_changed',
+    watch: ref,
+    ad: change.ad,
+    oldPrice: change.previous.price,
+    newPrice: change.ad.price,
+    oldPriceKind: change.previous.priceKind,
+    newPriceKind: change.ad.priceKind,
+    oldPriceText: change.previous.priceText,
+  };
+}
+
+function refOf(watch: Watch): WatchRef {
+  return { id: watch.id, name: watch.name, url: watch.url };
+}
+
+function addTally(total: DeliveryTally, part: DeliveryTally): void {
+  total.delivered += part.delivered;
+  total.retries += part.retries;
+  total.dead += part.dead;
+}

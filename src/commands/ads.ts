@@ -1,0 +1,42 @@
+import type { AppContext } from '../app/context.js';
+import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
+import { requireWatches } from '../app/watch-lookup.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import type { Watch } from '../domain/watch.js';
+import { listRecordedAds } from '../store/ads-repo.js';
+
+/** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
+export async function run(context: AppContext, args: unknown[], options: { all?: boolean; json?: boolean }): Promise<ExitCode> {
+  const db = await context.db();
+  const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
+  const ads = listRecordedAds(db, watch.id, { includeGone: options.all === true });
+  const { output } = context;
+  if (options.json) {
+    output.json(ads);
+    return ExitCode.ok;
+  }
+  if (ads.length === 0) {
+    output.line(
+      watch.lastCheck.baselineDone
+        ? `Watch ${watch.id} has no ${options.all ? '' : 'active '}ads recorded.`
+        : `Watch ${watch.id} has not been checked yet; run \`pyhabot check ${watch.id}\`.`,
+    );
+    return ExitCode.ok;
+  }
+  const now = context.now();
+  const { styles } = output;
+  const rows = ads.map((ad) => {
+    const history = ad.priceHistory.map((entry) => entry.priceText);
+    const shownHistory = history.length > 1 ? history.slice(-4).join(' -> ') : ad.priceText;
+    return [
+      String(ad.id),
+      truncate(ad.title, 50),
+      shownHistory,
+      formatRelativeTime(ad.firstSeenAt, now),
+      formatRelativeTime(ad.lastSeenAt, now),
+      ad.active ? 'active' : styles.dim('gone'),
+    ];
+  });
+  for (const line of formatTable(['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE'], rows)) output.line(line);
+  return ExitCode.ok;
+}

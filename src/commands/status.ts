@@ -1,0 +1,64 @@
+import type { AppContext } from '../app/context.js';
+import { formatRelativeTime } from '../app/format.js';
+import { assessHealth } from '../app/health.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import { countDeadSince, countOutbox, listDeadNotifications } from '../store/outbox-repo.js';
+import { lastRun } from '../store/runs-repo.js';
+import { listWatches } from '../store/watches-repo.js';
+
+const DEAD_WINDOW_MS = 24 * 3_600_000;
+
+/** `pyhabot status`: is pyhabot healthy? Exit 0 when it is, 1 when not (the container healthcheck). */
+export async function run(context: AppContext, _args: unknown[], options: { maxAge?: number; json?: boolean }): Promise<ExitCode> {
+  const { config } = await context.config();
+  const db = await context.db();
+  const now = context.now();
+  const watches = listWatches(db);
+  const health = assessHealth({
+    now,
+    watches,
+    maxAgeMs: options.maxAge ?? null,
+    failureThreshold: config.failureThreshold,
+    deadRecently: countDeadSince(db, new Date(now.getTime() - DEAD_WINDOW_MS)),
+  });
+  const run = lastRun(db);
+  const outbox = countOutbox(db);
+  const exitCode = health.healthy ? ExitCode.ok : ExitCode.partialFailure;
+  const { output } = context;
+  if (options.json) {
+    const { loadTargetMasker } = await import('../app/targets.js');
+    const mask = await loadTargetMasker();
+    output.json({
+      healthy: health.healthy,
+      problems: health.problems,
+      lastRun: run ?? null,
+      lastSuccessAt: health.lastSuccessAt,
+      watches: { total: watches.length, enabled: watches.filter((w) => w.enabled).length },
+      failingWatches: health.failingWatches.map((watch) => ({
+        id: watch.id,
+        name: watch.name,
+        consecutiveFailures: watch.lastCheck.consecutiveFailures,
+        errorKind: watch.lastCheck.errorKind,
+        errorMessage: watch.lastCheck.errorMessage,
+      })),
+      notifications: outbox,
+      deadNotifications: listDeadNotifications(db).map((row) => ({ ...row, target: mask(row.target) })),
+    });
+    return exitCode;
+  }
+  const { styles } = output;
+  output.line(health.healthy ? styles.green('healthy') : styles.red('unhealthy'));
+  for (const problem of health.problems) output.line(`  - ${problem}`);
+  if (run) {
+    const state = run.finishedAt === null ? 'did not finish' : `exit ${run.exitCode ?? '?'}`;
+    output.line(
+      `last run:      ${formatRelativeTime(run.startedAt, now)} (${state}; ${run.watchesChecked} watches, ${run.newAds} new ads, ${run.watchesFailed} failed)`,
+    );
+  } else {
+    output.line('last run:      never');
+  }
+  output.line(`last success:  ${formatRelativeTime(health.lastSuccessAt, now)}`);
+  output.line(`watches:       ${watches.length} (${watches.filter((w) => w.enabled).length} enabled)`);
+  output.line(`notifications: ${outbox.pending} pending, ${outbox.dead} dead, ${outbox.delivered} delivered`);
+  return exitCode;
+}
