@@ -1,0 +1,21 @@
+import type { AppContext } from '../app/context.js';
+import { formatTable } from '../app/format.js';
+import { loadTargetMasker } from '../app/targets.js';
+import { ExitCode } from '../domain/exit-codes.js';
+
+/** `pyhabot config`: the settings in effect, where each came from, secrets masked. */
+export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+  const loaded = await context.config();
+  const { describeConfig } = await import('../config/describe-config.js');
+  const description = describeConfig(loaded, { maskTarget: await loadTargetMasker(), homedir: context.homedir });
+  const { output } = context;
+  if (options.json) {
+    output.json(description.json);
+    return ExitCode.ok;
+  }
+  output.line(`config file: ${loaded.configFile ?? output.styles.dim('none found (defaults and environment only)')}`);
+  output.line();
+  const rows = description.rows.map((row) => [row.key, row.value, output.styles.dim(row.source)]);
+  for (const line of formatTable(['KEY', 'VALUE', 'SOURCE'], rows)) output.line(line);
+  return ExitCode.ok;
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Env, readEnv } from './environment.js';
+
+/** The text of a setting as found in the environment, and the variable that held it. */
+export interface EnvText {
+  readonly variable: string;
+  readonly text: string;
+}
+
+/** What the environment says about one setting: its text if any, and problems reading it. */
+export interface EnvReading {
+  readonly found: EnvText | undefined;
+  readonly problems: string[];
+}
+
+/**
+ * Reads a setting from the first of `variables` that is set. Each variable `X` may instead be given as
+ * `X_FILE`, the path of a file holding the value (Docker secrets); its trailing newlines are dropped.
+ */
+export async function readEnvSetting(env: Env, variables: readonly string[], cwd: string): Promise<EnvReading> {
+  for (const variable of variables) {
+    const fileVariable = `${variable}_FILE`;
+    const direct = readEnv(env, variable);
+    const file = readEnv(env, fileVariable);
+    if (direct !== undefined && file !== undefined) {
+      return { found: undefined, problems: [`${variable} and ${fileVariable} are both set; set only one of them`] };
+    }
+    if (direct !== undefined) return { found: { variable, text: direct }, problems: [] };
+    if (file !== undefined) {
+      const path = resolve(cwd, file);
+      try {
+        const text = (await readFile(path, 'utf8')).replace(/[\r\n]+$/, '');
+        return { found: { variable: fileVariable, text }, problems: [] };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        return { found: undefined, problems: [`${fileVariable}: cannot read ${path} (${code})`] };
+      }
+    }
+  }
+  return { found: undefined, problems: [] };
+}

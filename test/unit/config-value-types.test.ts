@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { maskTargetConservatively } from '../../src/config/mask-target.js';
+import { suggestKey } from '../../src/config/suggest-key.js';
+import { boolean, integer, oneOf, stringList } from '../../src/config/value-types.js';
+import { webhookSecretFor } from '../../src/config/webhook-secret.js';
+
+const context = { at: 'X', secret: false };
+
+describe('text parsing', () => {
+  it.each([
+    ['0', 0],
+    ['+7', 7],
+    [' 4\n', 4],
+    ['10', 10],
+  ])('integer 0-10 accepts %j', (text, value) => {
+    expect(integer({ min: 0, max: 10 }).fromText?.(text, context)).toEqual({ ok: true, value });
+  });
+
+  it.each(['', 'x', '1.0', '1e3', '0x10', '11', '-1', '99999999999999999999'])('integer 0-10 rejects %j', (text) => {
+    expect(integer({ min: 0, max: 10 }).fromText?.(text, context)).toEqual({
+      ok: false,
+      problems: [`X: expected an integer 0-10, got ${JSON.stringify(text)}`],
+    });
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['YES', true],
+    ['On', true],
+    ['0', false],
+    ['False', false],
+    ['no', false],
+    ['OFF', false],
+  ])('boolean reads %j', (text, value) => {
+    expect(boolean().fromText?.(text, context)).toEqual({ ok: true, value });
+  });
+
+  it.each(['', 'y', 'n', '2', 'enabled'])('boolean rejects %j', (text) => {
+    expect(boolean().fromText?.(text, context).ok).toBe(false);
+  });
+
+  it('matches words case-insensitively from text only', () => {
+    const level = oneOf(['info', 'warn']);
+    expect(level.fromText?.('INFO', context)).toEqual({ ok: true, value: 'info' });
+    expect(level.fromFile('INFO', context).ok).toBe(false);
+  });
+
+  it.each([
+    ['a,b', ['a', 'b']],
+    [' a , b ,, c ', ['a', 'b', 'c']],
+    ['a b\tc\nd', ['a', 'b', 'c', 'd']],
+    ['', []],
+  ])('splits the list %j', (text, value) => {
+    expect(stringList().fromText?.(text, context)).toEqual({ ok: true, value });
+  });
+});
+
+describe('maskTargetConservatively', () => {
+  it.each([
+    ['https://discord.com/api/webhooks/123/abc', 'https://discord.com/****'],
+    ['https://hooks.example.com:8443/x?token=1', 'https://hooks.example.com:8443/****'],
+    ['https://user:pass@example.com/', 'https://example.com/****'],
+    ['https://example.com', 'https://example.com'],
+    ['https://example.com/', 'https://example.com'],
+    ['ntfy://ntfy.sh/my-topic', 'ntfy://ntfy.sh/****'],
+    ['http://127.0.0.1:8080/hook', 'http://127.0.0.1:8080/****'],
+    ['tgram://123456:ABC-def/987', 'tgram://****'],
+    ['discord://webhookid/token', 'discord://****'],
+    ['telegram:123456:ABC', 'telegram:****'],
+    ['stdout', '****'],
+    ['', '****'],
+  ])('%s → %s', (raw, masked) => {
+    expect(maskTargetConservatively(raw)).toBe(masked);
+  });
+});
+
+describe('suggestKey', () => {
+  const known = ['requestDelayMs', 'requestTimeoutMs', 'logLevel', 'notify', 'db'];
+  it.each([
+    ['requestDelay', 'requestDelayMs'],
+    ['request_delay_ms', 'requestDelayMs'],
+    ['REQUEST-TIMEOUT-MS', 'requestTimeoutMs'],
+    ['loglevel', 'logLevel'],
+    ['notfy', 'notify'],
+    ['dbb', 'db'],
+    ['color', undefined],
+    ['somethingElseEntirely', undefined],
+  ])('%s → %s', (unknown, suggestion) => {
+    expect(suggestKey(unknown, known)).toBe(suggestion);
+  });
+});
+
+describe('webhookSecretFor', () => {
+  const config = { webhookSecrets: { 'https://a.example/x': 'own' }, webhookSecret: 'shared' };
+  it('prefers the target’s own entry, then the shared secret', () => {
+    expect(webhookSecretFor(config, 'https://a.example/x')).toBe('own');
+    expect(webhookSecretFor(config, 'https://b.example/y')).toBe('shared');
+    expect(webhookSecretFor({ ...config, webhookSecret: null }, 'https://b.example/y')).toBeNull();
+    expect(webhookSecretFor({ ...config, webhookSecret: null }, 'toString')).toBeNull();
+  });
+});
