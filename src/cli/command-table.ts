@@ -32,6 +32,8 @@ export interface CommandSpec {
   details?: string;
   arguments: ArgumentSpec[];
   options: OptionSpec[];
+  /** SIGINT/SIGTERM abort the command's signal instead of killing the process; it winds down and exits 130/143. */
+  windsDownOnSignal?: boolean;
   load(): Promise<CommandModule>;
 }
 
@@ -119,6 +121,20 @@ export const commandTable: CommandSpec[] = [
     load: () => import('../commands/remove.js'),
   },
   {
+    name: 'check',
+    summary: 'check every enabled watch (or the given ones) once: report new ads and price changes, send notifications',
+    details:
+      'The first check of a new watch records its current ads silently ("baseline") unless the watch was added with --notify-existing. Notifications still pending from earlier runs are delivered first. Only one check runs at a time per database; a second one exits 75.',
+    arguments: [{ name: '[id...]', description: 'watch ids (default: every enabled watch)', parse: parseWatchId }],
+    options: [
+      { flags: '--dry-run', description: 'read the site and print what would happen; write and send nothing' },
+      { flags: '-q, --quiet', description: 'print nothing unless there is a new ad, a price change or an error (for cron)' },
+      { flags: '--json', description: 'print one JSON object per line (NDJSON), ending with a summary' },
+    ],
+    windsDownOnSignal: true,
+    load: () => import('../commands/check.js'),
+  },
+  {
     name: 'ads',
     summary: 'list the ads a watch has seen, with prices and their history',
     arguments: [watchId],
@@ -143,6 +159,23 @@ export const commandTable: CommandSpec[] = [
       json,
     ],
     load: () => import('../commands/status.js'),
+  },
+  {
+    name: 'parse',
+    summary: 'show what pyhabot reads from a listing page (a saved file or a URL)',
+    details:
+      'Exit 0 when the page is a listing with ads or an empty listing, 3 when it is not recognised, 2 for a missing file or bad arguments.',
+    arguments: [{ name: '<file-or-url>', description: 'a saved listing page, or an http(s) URL to fetch' }],
+    options: [
+      json,
+      {
+        flags: '--captured-at <datetime>',
+        description: 'when the page was saved, for relative times such as "ma 16:20" (default: now)',
+        parse: parseDateTime,
+      },
+      { flags: '--base-url <url>', description: 'the address the saved page came from, for relative links' },
+    ],
+    load: () => import('../commands/parse.js'),
   },
   {
     name: 'config',

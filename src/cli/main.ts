@@ -38,12 +38,25 @@ export async function main(argv: string[]): Promise<void> {
       output,
       signal: abort.signal,
     });
+    let received: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      received = signal;
+      abort.abort(new Error(`received ${signal}`));
+    };
+    if (spec.windsDownOnSignal) {
+      // once(): a second Ctrl-C falls back to the default and ends the process at once.
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
     try {
       const module = await spec.load();
       process.exitCode = await module.run(context, args, options);
     } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       dispose();
     }
+    if (received) process.exitCode = received === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
   });
   program.exitOverride();
   program.configureOutput({

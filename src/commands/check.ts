@@ -1,0 +1,114 @@
+import type { CheckRecord, CheckSummary } from '../app/check-report.js';
+import type { AppContext } from '../app/context.js';
+import { createNotificationSender } from '../app/notification-sender.js';
+import type { Output } from '../app/output.js';
+import { renderCheckRecord } from '../app/render-check-record.js';
+import { runCheck, type ScrapeSearch } from '../app/run-check.js';
+import { withRunLock } from '../app/run-lock.js';
+import { requireWatches } from '../app/watch-lookup.js';
+import type { ExitCode } from '../domain/exit-codes.js';
+
+interface CheckOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** `pyhabot check [id...]`: one run over every enabled watch (or the given ones). */
+export async function run(context: AppContext, args: unknown[], options: CheckOptions): Promise<ExitCode> {
+  const ids = (args[0] as number[] | undefined) ?? [];
+  const { config } = await context.config();
+  const db = await context.db();
+  const logger = await context.logger();
+  if (ids.length > 0) requireWatches(db, ids);
+
+  const [{ createSiteClient }, { fetchListing }] = await Promise.all([
+    import('../scrape/http-client.js'),
+    import('../scrape/fetch-listing.js'),
+  ]);
+  const client = createSiteClient({
+    userAgent: config.userAgent,
+    timeoutMs: config.requestTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    maxRetries: config.maxRetries,
+    retryAfterMaxMs: config.retryAfterMaxMs,
+    requestDelayMs: config.requestDelayMs,
+    listingPreference: config.newestFirst ? { order: 'time', dir: 'd', blockSize: config.blockSize } : null,
+  });
+  const scrape: ScrapeSearch = async (url, maxPages, signal) => {
+    const started = Date.now();
+    const result = await fetchListing(client, url, { maxPages, signal });
+    logger.info({ url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started }, 'scraped');
+    if (result.unreadableCards > 0) logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
+    return { ads: result.ads, complete: result.complete };
+  };
+  const sender = await createNotificationSender({ config, logger, signal: context.signal, userAgent: config.userAgent });
+  const printer = createCheckPrinter(context.output, { json: options.json === true, quiet: options.quiet === true });
+
+  const execute = () =>
+    runCheck(
+      {
+        db,
+        settings: {
+          maxPages: config.maxPages,
+          goneAfterMisses: config.goneAfterMisses,
+          notify: config.notify,
+          deliveryMaxAttempts: config.deliveryMaxAttempts,
+          deliveryBackoffMs: config.deliveryBackoffMs,
+        },
+        scrape,
+        send: sender.send,
+        mask: sender.mask,
+        now: context.now,
+        signal: context.signal,
+        report: printer.report,
+        progress: (text) => context.output.progress(text),
+        pid: process.pid,
+      },
+      { watchIds: ids, dryRun: options.dryRun === true },
+    );
+  try {
+    const summary = options.dryRun
+      ? await execute()
+      : await withRunLock(
+          {
+            db,
+            now: context.now,
+            staleAfterMs: config.lockStaleMs,
+            pid: process.pid,
+            onTakeOver: (holder) => logger.warn({ holder }, 'took over the lock of a check that is no longer running'),
+          },
+          execute,
+        );
+    printer.finish(summary);
+    logger.info({ ...summary }, 'check finished');
+    return summary.exitCode as ExitCode;
+  } finally {
+    context.output.clearProgress();
+    client.close();
+  }
+}
+
+/** Prints records as they happen; with `quiet`, prints nothing at all unless something happened. */
+function createCheckPrinter(
+  output: Output,
+  options: { json: boolean; quiet: boolean },
+): { report(record: CheckRecord): void; finish(summary: CheckSummary): void } {
+  let printedNews = false;
+  const isNews = (record: CheckRecord): boolean => record.type !== 'baseline' && record.type !== 'summary';
+  const print = (record: CheckRecord): void => {
+    if (options.json) output.jsonLine(record);
+    else for (const line of renderCheckRecord(record, output.styles)) output.line(line);
+  };
+  return {
+    report(record) {
+      if (options.quiet && !isNews(record)) return;
+      if (isNews(record)) printedNews = true;
+      print(record);
+    },
+    finish(summary) {
+      if (options.quiet && !printedNews && summary.exitCode === 0) return;
+      print(summary);
+    },
+  };
+}
