@@ -62,9 +62,18 @@ function settleOutcome(
   rows: Map<number, PendingNotification>,
   target: string,
   tally: DeliveryTally,
-  options: { db: Db; now: () => Date; maxAttempts: number; backoffBaseMs: number; mask: (t: string) => string; report: (r: CheckRecord) => void },
+  options: {
+    db: Db;
+    now: () => Date;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    mask: (t: string) => string;
+    report: (r: CheckRecord) => void;
+  },
 ): void {
-  const settled = outcome.itemIds.map((id) => rows.get(id)).filter((row): row is PendingNotification => row !== undefined);
+  const settled = outcome.itemIds
+    .map((id) => rows.get(id))
+    .filter((row): row is PendingNotification => row !== undefined);
   if (settled.length === 0) return;
   const ids = settled.map((row) => row.id);
   const at = options.now();
@@ -78,7 +87,9 @@ function settleOutcome(
   const dead = result.status === 'dead' || attempts >= options.maxAttempts;
   const retryAfterMs = result.status === 'retry' ? result.retryAfterMs : undefined;
   // A dead row is never tried again; its next-attempt time records when it died (status reports recent deaths).
-  const nextAttemptAt = dead ? at : new Date(at.getTime() + nextAttemptDelayMs(attempts, options.backoffBaseMs, retryAfterMs));
+  const nextAttemptAt = dead
+    ? at
+    : new Date(at.getTime() + nextAttemptDelayMs(attempts, options.backoffBaseMs, retryAfterMs));
   markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt });
   if (dead) tally.dead += ids.length;
   else tally.retries += ids.length;

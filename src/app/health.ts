@@ -42,7 +42,9 @@ export function assessHealth(inputs: HealthInputs): Health {
     );
   }
   if (inputs.deadRecently > 0) {
-    problems.push(`${inputs.deadRecently} notification${inputs.deadRecently === 1 ? '' : 's'} could not be delivered in the last 24 h`);
+    problems.push(
+      `${inputs.deadRecently} notification${inputs.deadRecently === 1 ? '' : 's'} could not be delivered in the last 24 h`,
+    );
   }
   return { healthy: problems.length === 0, problems, lastSuccessAt, failingWatches };
 }

@@ -21,7 +21,10 @@ export async function createNotificationSender(options: {
     } catch (error) {
       // A target stored before its syntax was checked (or edited by hand) can never be delivered to.
       const message = error instanceof Error ? error.message : String(error);
-      onOutcome({ itemIds: items.map((item) => item.id), result: { status: 'dead', error: maskSecretsInText(message, [raw]) } });
+      onOutcome({
+        itemIds: items.map((item) => item.id),
+        result: { status: 'dead', error: maskSecretsInText(message, [raw]) },
+      });
       return;
     }
     const secret = webhookSecretFor(config, raw);

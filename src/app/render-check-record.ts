@@ -7,7 +7,9 @@ import type { Styles } from './output.js';
 export function renderCheckRecord(record: CheckRecord, styles: Styles): string[] {
   switch (record.type) {
     case 'baseline':
-      return [`${styles.dim(`[${record.watch.name}]`)} baseline: ${record.ads} ads recorded, future changes will be reported`];
+      return [
+        `${styles.dim(`[${record.watch.name}]`)} baseline: ${record.ads} ads recorded, future changes will be reported`,
+      ];
     case 'new_ad':
       return [
         `${styles.green(styles.bold('NEW'))} ${styles.dim(`[${record.watch.name}]`)} ${styles.bold(record.ad.title)}`,
@@ -28,12 +30,16 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
     case 'watch_error':
       return [
         `${styles.red(styles.bold('ERROR'))} ${styles.dim(`[${record.watch.name}]`)} ${record.error.kind}: ${record.error.message}` +
-          (record.error.consecutiveFailures > 1 ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`) : ''),
+          (record.error.consecutiveFailures > 1
+            ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`)
+            : ''),
       ];
     case 'delivery_failed':
       return [
         `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${record.target}: ${record.error}` +
-          styles.dim(` (${record.notifications} notification${record.notifications === 1 ? '' : 's'}, attempt ${record.attempts})`),
+          styles.dim(
+            ` (${record.notifications} notification${record.notifications === 1 ? '' : 's'}, attempt ${record.attempts})`,
+          ),
       ];
     case 'summary':
       return [renderSummary(record, styles)];
@@ -49,8 +55,10 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
   if (otherChanges > 0) parts.push(plural(otherChanges, 'other price change', 'other price changes'));
   if (summary.baselines > 0) parts.push(plural(summary.baselines, 'baseline', 'baselines'));
   if (summary.watchesFailed > 0) parts.push(styles.red(plural(summary.watchesFailed, 'error', 'errors')));
-  if (summary.deliveriesDead > 0) parts.push(styles.red(plural(summary.deliveriesDead, 'dead notification', 'dead notifications')));
-  if (summary.deliveryRetries > 0) parts.push(plural(summary.deliveryRetries, 'notification to retry', 'notifications to retry'));
+  if (summary.deliveriesDead > 0)
+    parts.push(styles.red(plural(summary.deliveriesDead, 'dead notification', 'dead notifications')));
+  if (summary.deliveryRetries > 0)
+    parts.push(plural(summary.deliveryRetries, 'notification to retry', 'notifications to retry'));
   parts.push(`${(summary.durationMs / 1000).toFixed(1)} s`);
   const prefix = summary.dryRun ? 'dry run: ' : '';
   const suffix = summary.interrupted ? ' (interrupted)' : '';
@@ -58,7 +66,10 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
 }
 
 function adDetails(ad: Ad, price: string, styles: Styles): string[] {
-  const seller = ad.seller.rating === null ? ad.seller.name : `${ad.seller.name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
+  const seller =
+    ad.seller.rating === null
+      ? ad.seller.name
+      : `${ad.seller.name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
   const where = ad.cities.length > 0 ? ad.cities.join(', ') : '-';
   return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(ad.url)}`];
 }

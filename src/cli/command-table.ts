@@ -128,7 +128,10 @@ export const commandTable: CommandSpec[] = [
     arguments: [{ name: '[id...]', description: 'watch ids (default: every enabled watch)', parse: parseWatchId }],
     options: [
       { flags: '--dry-run', description: 'read the site and print what would happen; write and send nothing' },
-      { flags: '-q, --quiet', description: 'print nothing unless there is a new ad, a price change or an error (for cron)' },
+      {
+        flags: '-q, --quiet',
+        description: 'print nothing unless there is a new ad, a price change or an error (for cron)',
+      },
       { flags: '--json', description: 'print one JSON object per line (NDJSON), ending with a summary' },
     ],
     windsDownOnSignal: true,
@@ -155,7 +158,11 @@ export const commandTable: CommandSpec[] = [
       'Unhealthy when the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
     arguments: [],
     options: [
-      { flags: '--max-age <duration>', description: 'oldest acceptable last success, e.g. 30m, 2h', parse: parseDuration },
+      {
+        flags: '--max-age <duration>',
+        description: 'oldest acceptable last success, e.g. 30m, 2h',
+        parse: parseDuration,
+      },
       json,
     ],
     load: () => import('../commands/status.js'),

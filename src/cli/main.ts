@@ -58,14 +58,17 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (received) process.exitCode = received === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
   });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (text) => process.stdout.write(text),
-    writeErr: (text) => process.stderr.write(text),
-    outputError: () => {
-      // Reported by reportError below, in the same shape as every other error.
-    },
-  });
+  // Subcommands copy these settings only when created after them, so set them on every command.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+      outputError: () => {
+        // Reported below, in the same shape as every other error.
+      },
+    });
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {

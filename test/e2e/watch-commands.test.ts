@@ -47,7 +47,10 @@ describe('watch commands, end to end', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('rtx 3080');
     expect(shown.stdout).toContain('maxprice=150000');
-    expect(JSON.parse((await sandbox.run(['show', '2', '--json'])).stdout)).toMatchObject({ id: 2, ads: { active: 0, gone: 0 } });
+    expect(JSON.parse((await sandbox.run(['show', '2', '--json'])).stdout)).toMatchObject({
+      id: 2,
+      ads: { active: 0, gone: 0 },
+    });
 
     const edited = await sandbox.run(['edit', '2', '--name', 'GPU', '--disable', '--json']);
     expect(edited.code).toBe(0);
@@ -89,7 +92,11 @@ describe('watch commands, end to end', () => {
   it.each([['abc'], ['-1'], ['1.5'], ['0'], ['99']])('refuses %s as an id for show, edit and remove', async (id) => {
     using sandbox = createCliSandbox();
     await sandbox.run(['add', URL_MOBIL]);
-    for (const args of [['show', id], ['edit', id, '--name', 'x'], ['remove', id]]) {
+    for (const args of [
+      ['show', id],
+      ['edit', id, '--name', 'x'],
+      ['remove', id],
+    ]) {
       const result = await sandbox.run(args);
       expect(result.code, args.join(' ')).toBe(2);
       expectOneLineError(result.stderr, id === '99' ? /no watch with id 99/ : /(watch id|unknown option)/);
@@ -163,7 +170,8 @@ describe('watch commands, end to end', () => {
     chmodSync(readOnly, 0o555);
     // root ignores permission bits, so also try a path below a plain file, which nobody can create.
     writeFileSync(join(sandbox.dir, 'plain-file'), 'x');
-    const target = process.getuid?.() === 0 ? join(sandbox.dir, 'plain-file', 'pyhabot.db') : join(readOnly, 'pyhabot.db');
+    const target =
+      process.getuid?.() === 0 ? join(sandbox.dir, 'plain-file', 'pyhabot.db') : join(readOnly, 'pyhabot.db');
     const result = await sandbox.run(['--db', target, 'add', URL_MOBIL]);
     chmodSync(readOnly, 0o755);
     expect(result.code).toBe(2);
@@ -174,7 +182,19 @@ describe('watch commands, end to end', () => {
     using sandbox = createCliSandbox();
     const help = await sandbox.run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['add', 'list', 'show', 'edit', 'remove', 'check', 'ads', 'status', 'rescrape', 'parse', 'config']) {
+    for (const command of [
+      'add',
+      'list',
+      'show',
+      'edit',
+      'remove',
+      'check',
+      'ads',
+      'status',
+      'rescrape',
+      'parse',
+      'config',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
     }
     expect(help.stdout).toMatch(/Exit codes:\n\s+0\s+ok/);

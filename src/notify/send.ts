@@ -1,0 +1,187 @@
+import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
+import type { NotificationItem } from '../domain/events.js';
+import { type EncodedMessage, encodeMessage } from './encode.js';
+import { renderForTarget } from './render.js';
+import { type AttemptVerdict, interpretAnswer } from './responses.js';
+import type { Language } from './strings.js';
+import { maskSecretsInText, type NotificationTarget } from './targets.js';
+
+/** How to render and deliver one batch; clocks, sleep and fetch are injectable. */
+export interface SendOptions {
+  language: Language;
+  linkPreview: boolean;
+  userAgent: string;
+  /** Signs every request body with HMAC-SHA256 (X-Pyhabot-Signature). */
+  secret?: string;
+  /** Per attempt, connecting and reading the answer included. Default 10 000. */
+  timeoutMs?: number;
+  /** Attempts per message within this run; the outbox tries again on a later run. Default 3. */
+  maxAttemptsInRun?: number;
+  /** First backoff after a failed attempt, doubled each time. Default 500. */
+  retryBaseMs?: number;
+  /** A service asking for a longer wait is left until a later run. Default 60 000. */
+  retryAfterMaxMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Stops the batch before the next message; a request already under way is finished. */
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  /** Told each message's outcome as soon as it is known, so the caller can record it before the next send. */
+  onOutcome?: (outcome: DeliveryOutcome) => void;
+}
+
+type Settings = Required<Pick<SendOptions, 'timeoutMs' | 'maxAttemptsInRun' | 'retryBaseMs' | 'retryAfterMaxMs'>> &
+  Pick<SendOptions, 'signal' | 'secret' | 'userAgent'> & {
+    now: () => Date;
+    sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+    fetch: typeof fetch;
+  };
+
+/** Render pending items for one target and send the messages in order; one outcome per message sent. */
+export async function sendNotifications(
+  target: NotificationTarget,
+  items: readonly NotificationItem[],
+  options: SendOptions,
+): Promise<DeliveryOutcome[]> {
+  const settings: Settings = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxAttemptsInRun: Math.max(1, options.maxAttemptsInRun ?? 3),
+    retryBaseMs: options.retryBaseMs ?? 500,
+    retryAfterMaxMs: options.retryAfterMaxMs ?? 60_000,
+    signal: options.signal,
+    secret: options.secret,
+    userAgent: options.userAgent,
+    now: options.now ?? (() => new Date()),
+    sleep: options.sleep ?? sleepUnlessAborted,
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+  const messages = renderForTarget(target, items, {
+    language: options.language,
+    linkPreview: options.linkPreview,
+    now: settings.now(),
+  });
+  const outcomes: DeliveryOutcome[] = [];
+  const settle = (outcome: DeliveryOutcome): void => {
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+  };
+  let rateLimited: DeliveryResult | null = null;
+  for (const [index, message] of messages.entries()) {
+    if (settings.signal?.aborted) break;
+    if (rateLimited !== null) {
+      // The service asked for a long pause; the remaining messages would only collect more 429s.
+      settle({ itemIds: message.itemIds, result: rateLimited });
+      continue;
+    }
+    const encoded = encodeMessage(message, {
+      userAgent: settings.userAgent,
+      targetHeaders: target.headers,
+      secret: settings.secret,
+    });
+    const { result, pauseMs } = await deliverMessage(target, encoded, settings);
+    settle({ itemIds: message.itemIds, result });
+    if (result.status === 'retry' && result.retryAfterMs !== undefined) {
+      rateLimited = {
+        status: 'retry',
+        error: 'not sent: the service asked pyhabot to wait',
+        retryAfterMs: result.retryAfterMs,
+      };
+    }
+    if (pauseMs !== undefined && index < messages.length - 1) {
+      await settings.sleep(Math.min(pauseMs, settings.retryAfterMaxMs), settings.signal);
+    }
+  }
+  return outcomes;
+}
+
+async function deliverMessage(
+  target: NotificationTarget,
+  message: EncodedMessage,
+  settings: Settings,
+): Promise<{ result: DeliveryResult; pauseMs?: number }> {
+  const mask = (text: string): string => maskSecretsInText(text, [target.raw]);
+  const attempts = settings.maxAttemptsInRun;
+  for (let attempt = 1; ; attempt += 1) {
+    const verdict = await attemptOnce(target, message, settings);
+    if (verdict.kind === 'delivered') {
+      const result: DeliveryResult =
+        verdict.detail === undefined ? { status: 'delivered' } : { status: 'delivered', detail: mask(verdict.detail) };
+      return verdict.pauseMs === undefined ? { result } : { result, pauseMs: verdict.pauseMs };
+    }
+    if (verdict.kind === 'dead') return { result: { status: 'dead', error: mask(verdict.error) } };
+
+    const retryAfterMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : undefined;
+    const giveUp = (error: string): { result: DeliveryResult } => ({
+      result:
+        retryAfterMs === undefined
+          ? { status: 'retry', error: mask(error) }
+          : { status: 'retry', error: mask(error), retryAfterMs },
+    });
+    if (retryAfterMs !== undefined && retryAfterMs > settings.retryAfterMaxMs) {
+      return giveUp(`${verdict.error} (asked to wait ${Math.ceil(retryAfterMs / 1000)} s)`);
+    }
+    if (attempt >= attempts) return giveUp(`${verdict.error} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`);
+    await settings.sleep(retryAfterMs ?? settings.retryBaseMs * 2 ** (attempt - 1), settings.signal);
+    if (settings.signal?.aborted) return giveUp(`${verdict.error} (interrupted before the next attempt)`);
+  }
+}
+
+async function attemptOnce(
+  target: NotificationTarget,
+  message: EncodedMessage,
+  settings: Settings,
+): Promise<AttemptVerdict> {
+  let response: Response;
+  try {
+    // Only the timeout may cut a request short: an interrupted run still lets a message under way finish.
+    response = await settings.fetch(target.endpoint, {
+      method: 'POST',
+      headers: message.headers,
+      body: message.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+  } catch (error) {
+    return { kind: 'transient', error: describeRequestError(error, settings.timeoutMs) };
+  }
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    if (response.ok) return { kind: 'delivered', detail: `HTTP ${response.status}, answer unreadable` };
+    return { kind: 'transient', error: `HTTP ${response.status}, ${describeRequestError(error, settings.timeoutMs)}` };
+  }
+  return interpretAnswer(
+    target.channel,
+    { status: response.status, statusText: response.statusText, headers: response.headers, body },
+    settings.now(),
+  );
+}
+
+function describeRequestError(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  if (error instanceof Error) {
+    // fetch reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND, …) in its cause.
+    const cause = error.cause instanceof Error ? error.cause.message : undefined;
+    return `network error: ${cause ?? error.message}`;
+  }
+  return `network error: ${String(error)}`;
+}
+
+function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

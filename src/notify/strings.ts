@@ -1,0 +1,73 @@
+/** Languages notification messages can be written in. */
+export type Language = 'en' | 'hu';
+
+/** Every user-facing word a notification uses, in one language. */
+export interface MessageStrings {
+  newAds(count: number): string;
+  priceChanges(count: number): string;
+  /** Joins the counted parts of a headline with the watch name. */
+  headline(parts: string[], watchName: string): string;
+  newAd: string;
+  priceDrop: string;
+  priceRise: string;
+  priceChange: string;
+  price: string;
+  location: string;
+  seller: string;
+  posted: string;
+  wanted: string;
+  free: string;
+  swap: string;
+  noPrice: string;
+  noRating: string;
+  business: string;
+  watch: string;
+  andMore(count: number): string;
+}
+
+/** The string table: one entry per language, both complete. */
+export const messageStrings = {
+  en: {
+    newAds: (count) => `${count} new ${count === 1 ? 'ad' : 'ads'}`,
+    priceChanges: (count) => `${count} price ${count === 1 ? 'change' : 'changes'}`,
+    headline: (parts, watchName) => `${parts.join(' and ')} for ${watchName}`,
+    newAd: 'New ad',
+    priceDrop: 'Price drop',
+    priceRise: 'Price increase',
+    priceChange: 'Price change',
+    price: 'Price',
+    location: 'Location',
+    seller: 'Seller',
+    posted: 'Posted',
+    wanted: 'Wanted',
+    free: 'Free',
+    swap: 'Swap',
+    noPrice: 'no price',
+    noRating: 'no rating',
+    business: 'business',
+    watch: 'Watch',
+    andMore: (count) => `… and ${count} more`,
+  },
+  hu: {
+    // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
+    newAds: (count) => `${count} új hirdetés`,
+    priceChanges: (count) => `${count} árváltozás`,
+    headline: (parts, watchName) => `${watchName}: ${parts.join(' és ')}`,
+    newAd: 'Új hirdetés',
+    priceDrop: 'Árcsökkenés',
+    priceRise: 'Áremelkedés',
+    priceChange: 'Árváltozás',
+    price: 'Ár',
+    location: 'Hely',
+    seller: 'Hirdető',
+    posted: 'Feladva',
+    wanted: 'Keresem',
+    free: 'Ingyenes',
+    swap: 'Csere',
+    noPrice: 'nincs ár',
+    noRating: 'nincs értékelés',
+    business: 'üzleti',
+    watch: 'Figyelő',
+    andMore: (count) => `… és még ${count}`,
+  },
+} satisfies Record<Language, MessageStrings>;
