@@ -22,10 +22,11 @@ export function assessHealth(inputs: HealthInputs): Health {
   const enabled = inputs.watches.filter((watch) => watch.enabled);
   const problems: string[] = [];
   const successes = enabled.map((watch) => watch.lastCheck.lastSuccessAt).filter((at): at is string => at !== null);
-  const lastSuccessAt = successes.length > 0 ? successes.reduce((a, b) => (a > b ? a : b)) : null;
+  // ISO 8601 UTC strings sort chronologically.
+  const lastSuccessAt = successes.sort().at(-1) ?? null;
   if (inputs.maxAgeMs !== null && enabled.length > 0) {
     // A watch added moments ago has had no chance to succeed yet; measure from its creation instead.
-    const reference = lastSuccessAt ?? enabled.map((watch) => watch.createdAt).reduce((a, b) => (a < b ? a : b));
+    const reference = lastSuccessAt ?? (enabled.map((watch) => watch.createdAt).sort()[0] as string);
     const age = inputs.now.getTime() - new Date(reference).getTime();
     if (age > inputs.maxAgeMs) {
       problems.push(

@@ -4,6 +4,7 @@ import { watchToJson } from '../app/watch-json.js';
 import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
@@ -21,7 +22,7 @@ interface AddOptions {
 export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
   const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
   const name = validateWatchName(options.name ?? defaultWatchName(url));
-  const notify = await validateTargets(options.notify ?? []);
+  const notify = validateTargets(options.notify ?? []);
   const { config } = await context.config();
   const db = await context.db();
   const existing = findWatchByUrl(db, url);
@@ -39,8 +40,7 @@ export async function run(context: AppContext, args: unknown[], options: AddOpti
     context.now(),
   );
   if (options.json) {
-    const { loadTargetMasker } = await import('../app/targets.js');
-    context.output.json(watchToJson(watch, await loadTargetMasker()));
+    context.output.json(watchToJson(watch, maskTarget));
   } else {
     context.output.line(`Added watch ${watch.id}: ${watch.name}`);
   }

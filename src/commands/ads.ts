@@ -6,7 +6,11 @@ import type { Watch } from '../domain/watch.js';
 import { listRecordedAds } from '../store/ads-repo.js';
 
 /** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
-export async function run(context: AppContext, args: unknown[], options: { all?: boolean; json?: boolean }): Promise<ExitCode> {
+export async function run(
+  context: AppContext,
+  args: unknown[],
+  options: { all?: boolean; json?: boolean },
+): Promise<ExitCode> {
   const db = await context.db();
   const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
   const ads = listRecordedAds(db, watch.id, { includeGone: options.all === true });

@@ -38,11 +38,20 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
   const scrape: ScrapeSearch = async (url, maxPages, signal) => {
     const started = Date.now();
     const result = await fetchListing(client, url, { maxPages, signal });
-    logger.info({ url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started }, 'scraped');
-    if (result.unreadableCards > 0) logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
+    logger.info(
+      { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
+      'scraped',
+    );
+    if (result.unreadableCards > 0)
+      logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
     return { ads: result.ads, complete: result.complete };
   };
-  const sender = await createNotificationSender({ config, logger, signal: context.signal, userAgent: config.userAgent });
+  const sender = await createNotificationSender({
+    config,
+    logger,
+    signal: context.signal,
+    userAgent: config.userAgent,
+  });
   const printer = createCheckPrinter(context.output, { json: options.json === true, quiet: options.quiet === true });
 
   const execute = () =>

@@ -1,13 +1,13 @@
 import type { AppContext } from '../app/context.js';
 import { formatTable } from '../app/format.js';
-import { loadTargetMasker } from '../app/targets.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 
 /** `pyhabot config`: the settings in effect, where each came from, secrets masked. */
 export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
   const loaded = await context.config();
   const { describeConfig } = await import('../config/describe-config.js');
-  const description = describeConfig(loaded, { maskTarget: await loadTargetMasker(), homedir: context.homedir });
+  const description = describeConfig(loaded, { maskTarget, homedir: context.homedir });
   const { output } = context;
   if (options.json) {
     output.json(description.json);

@@ -1,10 +1,11 @@
 import type { AppContext } from '../app/context.js';
-import { loadTargetMasker, validateTargets } from '../app/targets.js';
+import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 import type { Watch } from '../domain/watch.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
@@ -35,7 +36,7 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
   if (options.disable) changes.enabled = false;
   if (options.notifyExisting) changes.notifyExisting = true;
   if (options.maxPages !== undefined) changes.maxPages = options.maxPages;
-  const added = await validateTargets(options.addNotify ?? []);
+  const added = validateTargets(options.addNotify ?? []);
   const removed = (options.removeNotify ?? []).map((target) => target.trim());
 
   const db = await context.db();
@@ -43,7 +44,7 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
   if (added.length > 0 || removed.length > 0) {
     const missing = removed.filter((target) => !watch.notify.includes(target));
     if (missing.length > 0) {
-      const mask = await loadTargetMasker();
+      const mask = maskTarget;
       throw new UserError(`watch ${id} has no notification target ${mask(missing[0] as string)}`, {
         hint: `see its targets with \`pyhabot show ${id}\``,
       });
@@ -60,7 +61,7 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
   }
   const updated = updateWatch(db, id, changes, context.now());
   if (options.json) {
-    context.output.json(watchToJson(updated, await loadTargetMasker()));
+    context.output.json(watchToJson(updated, maskTarget));
   } else {
     context.output.line(`Updated watch ${updated.id}: ${updated.name}`);
     if (changes.url !== undefined && changes.url !== watch.url) {

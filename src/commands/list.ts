@@ -1,9 +1,9 @@
 import type { AppContext } from '../app/context.js';
 import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
-import { loadTargetMasker } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 import { listWatches } from '../store/watches-repo.js';
 
 /** `pyhabot list`: every watch with its last check. */
@@ -12,7 +12,7 @@ export async function run(context: AppContext, _args: unknown[], options: { json
   const watches = listWatches(db);
   const { output } = context;
   if (options.json) {
-    const mask = await loadTargetMasker();
+    const mask = maskTarget;
     output.json(watches.map((watch) => watchToJson(watch, mask)));
     return ExitCode.ok;
   }

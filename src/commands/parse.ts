@@ -32,7 +32,8 @@ async function readSource(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
     throw new UserError(`cannot read ${path}: ${reason}`, {
       hint: 'give the path of a saved HardverApró listing page, or its URL',
     });
@@ -85,7 +86,11 @@ function printPage(context: AppContext, page: ListingPage, json: boolean): void 
   }
   const { styles } = output;
   const verdict =
-    page.verdict === 'unrecognized' ? styles.red(page.verdict) : page.verdict === 'empty' ? styles.yellow(page.verdict) : styles.green(page.verdict);
+    page.verdict === 'unrecognized'
+      ? styles.red(page.verdict)
+      : page.verdict === 'empty'
+        ? styles.yellow(page.verdict)
+        : styles.green(page.verdict);
   output.line(`${verdict}${page.reason ? `: ${page.reason}` : ''}`);
   output.line(
     `${page.ads.length} ads` +

@@ -5,7 +5,11 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { listWatches, resetWatchBaselines } from '../store/watches-repo.js';
 
 /** `pyhabot rescrape <id...> | --all`: forget what watches have seen, so the next check reports every current ad. */
-export async function run(context: AppContext, args: unknown[], options: { all?: boolean; json?: boolean }): Promise<ExitCode> {
+export async function run(
+  context: AppContext,
+  args: unknown[],
+  options: { all?: boolean; json?: boolean },
+): Promise<ExitCode> {
   const ids = (args[0] as number[] | undefined) ?? [];
   if (options.all && ids.length > 0) throw new UserError('give watch ids or --all, not both');
   if (!options.all && ids.length === 0) {

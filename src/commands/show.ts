@@ -1,10 +1,10 @@
 import type { AppContext } from '../app/context.js';
 import { formatRelativeTime } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
-import { loadTargetMasker } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 import type { Watch } from '../domain/watch.js';
 import { countWatchAds } from '../store/ads-repo.js';
 
@@ -12,7 +12,7 @@ import { countWatchAds } from '../store/ads-repo.js';
 export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
   const db = await context.db();
   const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
-  const mask = await loadTargetMasker();
+  const mask = maskTarget;
   const ads = countWatchAds(db, watch.id);
   const { output } = context;
   if (options.json) {

@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.js';
 import { formatRelativeTime } from '../app/format.js';
 import { assessHealth } from '../app/health.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { maskTarget } from '../domain/notification-target.js';
 import { countDeadSince, countOutbox, listDeadNotifications } from '../store/outbox-repo.js';
 import { lastRun } from '../store/runs-repo.js';
 import { listWatches } from '../store/watches-repo.js';
@@ -9,7 +10,11 @@ import { listWatches } from '../store/watches-repo.js';
 const DEAD_WINDOW_MS = 24 * 3_600_000;
 
 /** `pyhabot status`: is pyhabot healthy? Exit 0 when it is, 1 when not (the container healthcheck). */
-export async function run(context: AppContext, _args: unknown[], options: { maxAge?: number; json?: boolean }): Promise<ExitCode> {
+export async function run(
+  context: AppContext,
+  _args: unknown[],
+  options: { maxAge?: number; json?: boolean },
+): Promise<ExitCode> {
   const { config } = await context.config();
   const db = await context.db();
   const now = context.now();
@@ -26,8 +31,7 @@ export async function run(context: AppContext, _args: unknown[], options: { maxA
   const exitCode = health.healthy ? ExitCode.ok : ExitCode.partialFailure;
   const { output } = context;
   if (options.json) {
-    const { loadTargetMasker } = await import('../app/targets.js');
-    const mask = await loadTargetMasker();
+    const mask = maskTarget;
     output.json({
       healthy: health.healthy,
       problems: health.problems,

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
+import { maskTarget as maskTargetPrecisely } from '../domain/notification-target.js';
 import type { LoadedConfig, Source } from './load-config.js';
-import { MASK, type MaskTarget, maskTargetConservatively } from './mask-target.js';
+import { MASK, type MaskTarget } from './mask-target.js';
 import { type KeyName, keyDefinition, keyNames } from './schema.js';
 import { isPlainObject } from './value-types.js';
 
@@ -88,7 +89,7 @@ export function formatSource(source: Source, homedir?: string): string {
 
 /** Describes the settings in effect for `pyhabot config`; secrets never appear in clear. */
 export function describeConfig(loaded: LoadedConfig, options: DescribeConfigOptions = {}): ConfigDescription {
-  const maskTarget = options.maskTarget ?? maskTargetConservatively;
+  const maskTarget = options.maskTarget ?? maskTargetPrecisely;
   const rows: ConfigRow[] = [];
   const values = {} as ConfigJson['values'];
   for (const key of keyNames) {

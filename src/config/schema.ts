@@ -1,5 +1,5 @@
+import { maskTarget } from '../domain/notification-target.js';
 import type { PathContext } from './environment.js';
-import { maskTargetConservatively } from './mask-target.js';
 import { defaultDbPath } from './paths.js';
 import {
   boolean,
@@ -195,7 +195,7 @@ export const configKeys = {
   }),
   webhookSecrets: defineKey({
     // Entry keys are targets, which hold tokens of their own: mask them in problems too.
-    type: stringMap(maskTargetConservatively),
+    type: stringMap(maskTarget),
     default: () => ({}),
     description: 'HMAC secrets for signing generic JSON webhook targets, keyed by target (config file only)',
     secret: true,

@@ -1,3 +1,10 @@
+export {
+  type Channel,
+  maskSecretsInText,
+  maskTarget,
+  type NotificationTarget,
+  parseTarget,
+} from '../domain/notification-target.js';
 export type { AdSummary, ItemKind } from './ad-summary.js';
 export { describeOutcome } from './describe-outcome.js';
 export { SIGNATURE_HEADER, signBody } from './encode.js';
@@ -8,4 +15,3 @@ export { renderForTarget } from './render.js';
 export { buildSampleItems } from './sample-items.js';
 export { type SendOptions, sendNotifications } from './send.js';
 export type { Language } from './strings.js';
-export { type Channel, maskSecretsInText, maskTarget, type NotificationTarget, parseTarget } from './targets.js';

@@ -1,11 +1,11 @@
 import type { NotificationItem } from '../domain/events.js';
+import type { NotificationTarget } from '../domain/notification-target.js';
 import type { RenderedMessage, RenderOptions } from './message.js';
 import { renderDiscord } from './render-discord.js';
 import { renderJson } from './render-json.js';
 import { renderNtfy } from './render-ntfy.js';
 import { renderSlack } from './render-slack.js';
 import { renderTelegram } from './render-telegram.js';
-import type { NotificationTarget } from './targets.js';
 
 /** Render pending items in the target's format; items of different watches never share a message. */
 export function renderForTarget(

@@ -1,4 +1,4 @@
-import type { Channel } from './targets.js';
+import type { Channel } from '../domain/notification-target.js';
 
 /** What one HTTP attempt came to, before retries are decided. */
 export type AttemptVerdict =

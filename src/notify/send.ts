@@ -1,10 +1,10 @@
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
+import { maskSecretsInText, type NotificationTarget } from '../domain/notification-target.js';
 import { type EncodedMessage, encodeMessage } from './encode.js';
 import { renderForTarget } from './render.js';
 import { type AttemptVerdict, interpretAnswer } from './responses.js';
 import type { Language } from './strings.js';
-import { maskSecretsInText, type NotificationTarget } from './targets.js';
 
 /** How to render and deliver one batch; clocks, sleep and fetch are injectable. */
 export interface SendOptions {

@@ -3,6 +3,7 @@ import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10'
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import type { NotificationItem } from '../../src/domain/events.js';
+import { parseTarget } from '../../src/domain/notification-target.js';
 import { describeOutcome } from '../../src/notify/describe-outcome.js';
 import type { JsonEventBody } from '../../src/notify/render-json.js';
 import type { NtfyPublishBody } from '../../src/notify/render-ntfy.js';
@@ -10,7 +11,6 @@ import type { SlackWebhookBody } from '../../src/notify/render-slack.js';
 import type { TelegramSendMessageBody } from '../../src/notify/render-telegram.js';
 import { buildSampleItems } from '../../src/notify/sample-items.js';
 import { type SendOptions, sendNotifications } from '../../src/notify/send.js';
-import { parseTarget } from '../../src/notify/targets.js';
 import { closedPortUrl, type FakeReply, startFakeReceiver } from '../helpers/fake-receiver.js';
 
 const now = new Date('2025-03-01T10:00:00Z');

@@ -62,10 +62,14 @@ describe('describeConfig', () => {
 
   it('masks notification targets, webhook secrets and the shared secret', async () => {
     const { rows, json } = describeConfig(await loadWithSecrets(), { homedir: home });
-    expect(json.values.notify.value).toEqual(['https://discord.com/****', 'ntfy://ntfy.sh/****', 'tgram://****']);
+    expect(json.values.notify.value).toEqual([
+      'https://discord.com/api/webhooks/123/****',
+      'ntfy://ntfy.sh/****',
+      'tgram://****/42',
+    ]);
     expect(json.values.webhookSecrets.value).toEqual({
-      'https://hooks.example.com/****': '****',
-      'https://hooks.example.com/**** #2': '****',
+      'https://hooks.example.com/a': '****',
+      'https://hooks.example.com/b': '****',
     });
     expect(json.values.webhookSecret).toEqual({
       value: '****',

@@ -354,7 +354,7 @@ describe('validation', () => {
     ['webhookSecrets: [x]', 'webhookSecrets: expected a mapping of strings to strings, got a list'],
     [
       'webhookSecrets: { "https://example.com/hook": 42 }',
-      'webhookSecrets["https://example.com/****"]: expected a string, got 42',
+      'webhookSecrets["https://example.com/hook"]: expected a string, got 42',
     ],
     ['webhookSecret: 42', 'webhookSecret: expected a string, got 42'],
     ['webhookSecret: ""', 'webhookSecret: expected a non-empty string, got an empty string'],

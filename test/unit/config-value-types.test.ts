@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { maskTargetConservatively } from '../../src/config/mask-target.js';
 import { suggestKey } from '../../src/config/suggest-key.js';
 import { boolean, integer, oneOf, stringList } from '../../src/config/value-types.js';
 import { webhookSecretFor } from '../../src/config/webhook-secret.js';
@@ -53,25 +52,6 @@ describe('text parsing', () => {
     ['', []],
   ])('splits the list %j', (text, value) => {
     expect(stringList().fromText?.(text, context)).toEqual({ ok: true, value });
-  });
-});
-
-describe('maskTargetConservatively', () => {
-  it.each([
-    ['https://discord.com/api/webhooks/123/abc', 'https://discord.com/****'],
-    ['https://hooks.example.com:8443/x?token=1', 'https://hooks.example.com:8443/****'],
-    ['https://user:pass@example.com/', 'https://example.com/****'],
-    ['https://example.com', 'https://example.com'],
-    ['https://example.com/', 'https://example.com'],
-    ['ntfy://ntfy.sh/my-topic', 'ntfy://ntfy.sh/****'],
-    ['http://127.0.0.1:8080/hook', 'http://127.0.0.1:8080/****'],
-    ['tgram://123456:ABC-def/987', 'tgram://****'],
-    ['discord://webhookid/token', 'discord://****'],
-    ['telegram:123456:ABC', 'telegram:****'],
-    ['stdout', '****'],
-    ['', '****'],
-  ])('%s → %s', (raw, masked) => {
-    expect(maskTargetConservatively(raw)).toBe(masked);
   });
 });
 

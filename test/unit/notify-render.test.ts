@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import type { NotificationItem, PriceChangedEvent } from '../../src/domain/events.js';
+import { parseTarget } from '../../src/domain/notification-target.js';
 import { formatAmount, formatPrice, formatPriceChange } from '../../src/notify/format-price.js';
 import { buildHeadline } from '../../src/notify/headline.js';
 import type { RenderOptions } from '../../src/notify/message.js';
@@ -13,7 +14,6 @@ import { renderNtfy } from '../../src/notify/render-ntfy.js';
 import { renderSlack, slackLimits } from '../../src/notify/render-slack.js';
 import { renderTelegram, TELEGRAM_TEXT_LIMIT } from '../../src/notify/render-telegram.js';
 import { buildSampleItems } from '../../src/notify/sample-items.js';
-import { parseTarget } from '../../src/notify/targets.js';
 
 const NBSP = '\u00a0';
 const now = new Date('2025-03-01T10:00:00Z');

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import { maskSecretsInText, maskTarget, type NotificationTarget, parseTarget } from '../../src/notify/targets.js';
+import {
+  maskSecretsInText,
+  maskTarget,
+  type NotificationTarget,
+  parseTarget,
+} from '../../src/domain/notification-target.js';
 
 const DISCORD_ID = '112233445566778899';
 const DISCORD_TOKEN = 'Zx9_aQ-3kLmNoPqRsTuVwXyZ0123456789abcdefGHIJKLmnopqrstuVWXYZ-_abcd';
@@ -73,7 +78,7 @@ describe('parseTarget accepts every documented form', () => {
     },
     {
       raw: 'ntfy://pyhabot-gpu',
-      expected: { channel: 'ntfy', endpoint: 'https://ntfy.sh/', topic: 'pyhabot-gpu', masked: 'ntfy://pyhabot-gpu' },
+      expected: { channel: 'ntfy', endpoint: 'https://ntfy.sh/', topic: 'pyhabot-gpu', masked: 'ntfy://****' },
     },
     {
       raw: 'ntfy://ntfy.example.org:8080/alerts',
@@ -89,14 +94,14 @@ describe('parseTarget accepts every documented form', () => {
         channel: 'ntfy',
         endpoint: 'https://ntfy.example.org/',
         headers: { Authorization: `Basic ${Buffer.from('phil:s3cr3t-pass').toString('base64')}` },
-        masked: 'ntfys://phil:****@ntfy.example.org/alerts',
+        masked: 'ntfys://phil:****@ntfy.example.org/****',
       },
     },
     {
       raw: 'ntfys://tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2@ntfy.example.org/alerts',
       expected: {
         headers: { Authorization: 'Bearer tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2' },
-        masked: 'ntfys://****@ntfy.example.org/alerts',
+        masked: 'ntfys://****@ntfy.example.org/****',
       },
     },
     {

@@ -1,4 +1,4 @@
-import { UserError } from '../domain/errors.js';
+import { UserError } from './errors.js';
 
 /** The services a notification can go to. */
 export type Channel = 'discord' | 'slack' | 'telegram' | 'ntfy' | 'json';
@@ -305,9 +305,10 @@ function parseNtfyShortTarget(raw: string, scheme: string, rest: string): Notifi
     raw,
     channel: 'ntfy',
     endpoint: root.href,
-    masked: `${scheme}://${credentials?.masked ?? ''}${shownHost}${topic}`,
+    // Whoever knows a topic on a public ntfy server can read it, so the topic is a secret too.
+    masked: `${scheme}://${credentials?.masked ?? ''}${shownHost}${MASK}`,
     headers: credentials === null ? {} : { Authorization: credentials.authorization },
-    secrets: credentials?.secrets ?? [],
+    secrets: [...(credentials?.secrets ?? []), topic],
     topic,
   };
 }
