@@ -26,6 +26,12 @@ export function createTerminalOutput(options: {
   stderr: NodeJS.WriteStream;
 }): Output {
   const { stdout, stderr } = options;
+  // `pyhabot ads 1 | head` closes the pipe early; that is the reader's choice, not an error of ours.
+  for (const stream of [stdout, stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   kleur.enabled = options.color;
   const styles: Styles = options.color
     ? {
