@@ -168,6 +168,14 @@ export const commandTable: CommandSpec[] = [
     load: () => import('../commands/status.js'),
   },
   {
+    name: 'notify-test',
+    summary: "send a sample ad to a target, or to a watch's targets, and print what the receiver answered",
+    details: 'Exit 0 when every message was accepted, 1 otherwise.',
+    arguments: [{ name: '<target-or-id>', description: 'a notification target, or a watch id' }],
+    options: [json],
+    load: () => import('../commands/notify-test.js'),
+  },
+  {
     name: 'parse',
     summary: 'show what pyhabot reads from a listing page (a saved file or a URL)',
     details:
