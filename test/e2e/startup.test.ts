@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { BIN, createCliSandbox } from '../helpers/cli-sandbox.js';
 
 const RECORDER = resolve(import.meta.dirname, '../helpers/record-imports.mjs');
-const HEAVY = ['/node_modules/got/', '/node_modules/node-html-parser/', '/node_modules/pino', '/dist/notify/', '/dist/scrape/'];
+const HEAVY = [
+  '/node_modules/got/',
+  '/node_modules/node-html-parser/',
+  '/node_modules/pino',
+  '/dist/notify/',
+  '/dist/scrape/',
+];
 
 function loadedModules(args: string[], sandboxEnv: NodeJS.ProcessEnv, cwd: string): string[] {
   const log = join(cwd, `imports-${args.join('-')}.log`);

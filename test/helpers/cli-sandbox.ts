@@ -45,7 +45,11 @@ export function createCliSandbox(): CliSandbox {
     defaultDbPath,
     env,
     run: (args, options = {}) =>
-      runCli(args, { cwd: options.cwd ?? dir, env: { ...env, ...options.env }, timeoutMs: options.timeoutMs ?? 20_000 }),
+      runCli(args, {
+        cwd: options.cwd ?? dir,
+        env: { ...env, ...options.env },
+        timeoutMs: options.timeoutMs ?? 20_000,
+      }),
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(defaultDbPath, { readonly: true });
       try {
@@ -66,7 +70,11 @@ export function runCli(
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
