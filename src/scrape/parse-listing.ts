@@ -1,0 +1,138 @@
+import type { ListingPage } from '../domain/listing.js';
+import {
+  findElementEnd,
+  findOpeningTagWithClass,
+  locateElementWithClass,
+  type MarkupSpan,
+} from './listing-markup-scan.js';
+import {
+  closingHtmlTagIndex,
+  detectOldLayout,
+  hasNoResultsMessage,
+  looksLikeHtml,
+  looksLikeInterstitial,
+  looksLikeJson,
+  missingPageMarkers,
+} from './listing-recognition.js';
+import { pageBase, pageOrigin } from './listing-urls.js';
+import { parseAdList } from './parse-ad-list.js';
+import { type PagerReading, parsePager } from './parse-pager.js';
+
+const UNCLOSED_PAGER_READ_LIMIT = 20_000;
+const LIST_START = /^\s*<ul(?=[\s>])/i;
+const DIV_CLOSE = /^\s*<\/div\s*>/i;
+const NOT_BLANK = /\S/;
+
+/**
+ * Read a HardverApró listing page: its ads, the next page and the total, and a verdict on whether the page was a
+ * listing at all. Pure and synchronous; never throws, whatever the input.
+ */
+export function parseListing(html: string, pageUrl: string, capturedAt: Date): ListingPage {
+  try {
+    return readListing(html, pageUrl, capturedAt);
+  } catch (error) {
+    // A bug here must surface as an unrecognised page, never as "no ads" and never as a crash of the whole run.
+    return unrecognized(`internal parser error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPage {
+  if (typeof html !== 'string' || !NOT_BLANK.test(html)) return unrecognized('empty body');
+  if (!looksLikeHtml(html)) {
+    return unrecognized(looksLikeJson(html) ? 'not an HTML page (looks like JSON)' : 'not an HTML page');
+  }
+  const closingHtml = closingHtmlTagIndex(html);
+  if (closingHtml < 0) return unrecognized('page is truncated: no closing </html>');
+
+  const oldLayout = detectOldLayout(html);
+  if (oldLayout !== null) return unrecognized(`old layout (${oldLayout})`);
+
+  const missing = missingPageMarkers(html);
+  if (missing.length > 0) return unrecognized(describeMissingMarkers(html, missing));
+
+  const base = pageBase(pageUrl);
+  const list = locateAdList(html);
+  if (list === null) {
+    return hasNoResultsMessage(html)
+      ? listing('empty', null, readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
+      : unrecognized('no ad list (div.uad-list) and no "nincs egy találat" message');
+  }
+  if (list.end < 0 || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
+
+  const reading = parseAdList(html.slice(list.start, list.end), { origin: pageOrigin(pageUrl), capturedAt });
+  const pagers = locatePagers(html, list);
+  const pager = readPager(html, pagers.top ?? pagers.bottom, base);
+
+  if (reading.cardCount === 0) {
+    if (hasNoResultsMessage(html)) return listing('empty', null, pager);
+    if (reading.strayItems > 0) {
+      return unrecognized(`the ad list holds ${reading.strayItems} item(s) that are not ad cards`);
+    }
+    return listing('empty', null, pager);
+  }
+
+  const unreadable = reading.problems.length;
+  if (unreadable * 2 > reading.cardCount) {
+    return {
+      ...unrecognized(`${describeUnreadable(reading.problems, reading.cardCount)}: the card layout has changed`),
+      unreadableCards: unreadable,
+    };
+  }
+  if (pagers.top !== null && pagers.bottom === null) {
+    return { ...unrecognized('page is truncated: no pager after the ad list'), unreadableCards: unreadable };
+  }
+  const reason = unreadable > 0 ? describeUnreadable(reading.problems, reading.cardCount) : null;
+  return { verdict: 'results', reason, ads: reading.ads, ...pager, unreadableCards: unreadable };
+}
+
+// The cards sit in one `ul` right inside `div.uad-list`. Ending the list where that `ul` and then the div close
+// keeps a stray unclosed `<div>` inside one card from stretching the list over the rest of the page.
+function locateAdList(html: string): MarkupSpan | null {
+  const opening = findOpeningTagWithClass(html, 'div', 'uad-list');
+  if (opening === null) return null;
+  const listStart = LIST_START.exec(html.slice(opening.openEnd, opening.openEnd + 1000));
+  if (listStart !== null) {
+    const ulOpenEnd = html.indexOf('>', opening.openEnd + listStart[0].length) + 1;
+    const ulEnd = ulOpenEnd > 0 ? findElementEnd(html, 'ul', ulOpenEnd) : -1;
+    const divClose = ulEnd < 0 ? null : DIV_CLOSE.exec(html.slice(ulEnd, ulEnd + 1000));
+    if (divClose !== null) return { ...opening, end: ulEnd + divClose[0].length };
+  }
+  return { ...opening, end: findElementEnd(html, 'div', opening.openEnd) };
+}
+
+function locatePagers(html: string, list: MarkupSpan): { top: MarkupSpan | null; bottom: MarkupSpan | null } {
+  const first = locateElementWithClass(html, 'div', 'pager-navbar');
+  const top = first !== null && first.start < list.start ? first : null;
+  const bottom = locateElementWithClass(html, 'div', 'pager-navbar', list.end);
+  return { top, bottom };
+}
+
+function readPager(html: string, pager: MarkupSpan | null, base: string): PagerReading {
+  if (pager === null) return { nextPage: null, total: null };
+  // An unclosed pager still yields its links; the bound keeps the parse small.
+  const end = pager.end >= 0 ? pager.end : pager.start + UNCLOSED_PAGER_READ_LIMIT;
+  return parsePager(html.slice(pager.start, end), base);
+}
+
+function listing(verdict: 'empty', reason: string | null, pager: PagerReading): ListingPage {
+  return { verdict, reason, ads: [], ...pager, unreadableCards: 0 };
+}
+
+function unrecognized(reason: string): ListingPage {
+  return { verdict: 'unrecognized', reason, ads: [], nextPage: null, total: null, unreadableCards: 0 };
+}
+
+function describeMissingMarkers(html: string, missing: string[]): string {
+  const what =
+    missing.length === 4
+      ? 'no HardverApró listing markers'
+      : `not a HardverApró listing page (missing ${missing.join(', ')})`;
+  return looksLikeInterstitial(html) ? `${what}; looks like a consent or challenge page` : what;
+}
+
+function describeUnreadable(problems: string[], cardCount: number): string {
+  const counts = new Map<string, number>();
+  for (const problem of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
+  const details = [...counts].map(([problem, count]) => `${count} with ${problem}`).join(', ');
+  return `${problems.length} of ${cardCount} ad cards could not be read (${details})`;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { PriceKind } from '../../src/domain/ad.js';
+import { parsePrice } from '../../src/scrape/parse-price.js';
+
+const NBSP = '\u00a0';
+const NARROW_NBSP = '\u202f';
+
+describe('parsePrice', () => {
+  it.each<[string, number | null, PriceKind]>([
+    ['84 990 Ft', 84_990, 'fixed'],
+    [`84${NBSP}990${NBSP}Ft`, 84_990, 'fixed'],
+    [`84${NARROW_NBSP}990${NARROW_NBSP}Ft`, 84_990, 'fixed'],
+    ['200 Ft', 200, 'fixed'],
+    ['1 290 Ft', 1_290, 'fixed'],
+    ['549 990 Ft', 549_990, 'fixed'],
+    ['1 650 000 Ft', 1_650_000, 'fixed'],
+    [`1${NBSP}650${NARROW_NBSP}000 Ft`, 1_650_000, 'fixed'],
+    ['88 888 888 Ft', 88_888_888, 'fixed'],
+    ['84990 Ft', 84_990, 'fixed'],
+    ['  84 990 Ft  ', 84_990, 'fixed'],
+    ['84 990Ft', 84_990, 'fixed'],
+    ['1,5M Ft', 1_500_000, 'fixed'],
+    ['3,00M Ft', 3_000_000, 'fixed'],
+    ['1,65M Ft', 1_650_000, 'fixed'],
+    ['1,25M Ft', 1_250_000, 'fixed'],
+    ['2M Ft', 2_000_000, 'fixed'],
+    [`1,5M${NBSP}Ft`, 1_500_000, 'fixed'],
+    ['1,234567M Ft', 1_234_567, 'fixed'],
+    ['1,0000004M Ft', 1_000_000, 'fixed'],
+    ['Keresem', null, 'wanted'],
+    ['keresem', null, 'wanted'],
+    ['Ingyenes', null, 'free'],
+    ['Csere', null, 'swap'],
+    [' Csere ', null, 'swap'],
+    ['', null, 'unknown'],
+    ['Ár megegyezés szerint', null, 'unknown'],
+    ['49 000 Ftjegelve', null, 'unknown'],
+    ['Cserejegelve', null, 'unknown'],
+    ['12 34 Ft', null, 'unknown'],
+    ['Ft', null, 'unknown'],
+    ['1.500.000 Ft', null, 'unknown'],
+    ['constructor', null, 'unknown'],
+    ['99999999999999999999 Ft', null, 'unknown'],
+  ])('reads %j as %s (%s)', (text, price, priceKind) => {
+    expect(parsePrice(text)).toEqual({ price, priceKind });
+  });
+});
