@@ -5,6 +5,7 @@ import type { Output } from '../app/output.js';
 import { renderCheckRecord } from '../app/render-check-record.js';
 import { runCheck, type ScrapeSearch } from '../app/run-check.js';
 import { withRunLock } from '../app/run-lock.js';
+import { siteClientOptions } from '../app/site-client-options.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import type { ExitCode } from '../domain/exit-codes.js';
 
@@ -26,15 +27,7 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
     import('../scrape/http-client.js'),
     import('../scrape/fetch-listing.js'),
   ]);
-  const client = createSiteClient({
-    userAgent: config.userAgent,
-    timeoutMs: config.requestTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    maxRetries: config.maxRetries,
-    retryAfterMaxMs: config.retryAfterMaxMs,
-    requestDelayMs: config.requestDelayMs,
-    listingPreference: config.newestFirst ? { order: 'time', dir: 'd', blockSize: config.blockSize } : null,
-  });
+  const client = createSiteClient(siteClientOptions(config, { listingPreference: true }));
   const scrape: ScrapeSearch = async (url, maxPages, signal) => {
     const started = Date.now();
     const result = await fetchListing(client, url, { maxPages, signal });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
 import { formatTable, truncate } from '../app/format.js';
+import { siteClientOptions } from '../app/site-client-options.js';
 import type { Ad } from '../domain/ad.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
@@ -43,14 +44,8 @@ async function readSource(path: string): Promise<string> {
 async function fetchSource(context: AppContext, url: string): Promise<{ html: string; pageUrl: string }> {
   const { config } = await context.config();
   const { createSiteClient } = await import('../scrape/http-client.js');
-  const client = createSiteClient({
-    userAgent: config.userAgent,
-    timeoutMs: config.requestTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    maxRetries: config.maxRetries,
-    retryAfterMaxMs: config.retryAfterMaxMs,
-    requestDelayMs: config.requestDelayMs,
-  });
+  // The page is shown as the site serves it by default, so no listing preference is sent.
+  const client = createSiteClient(siteClientOptions(config, { listingPreference: false }));
   try {
     const page = await client.fetchPage(validateBaseUrl(url), { signal: context.signal });
     return { html: page.body, pageUrl: page.finalUrl };
