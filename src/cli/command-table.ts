@@ -125,7 +125,13 @@ export const commandTable: CommandSpec[] = [
     summary: 'check every enabled watch (or the given ones) once: report new ads and price changes, send notifications',
     details:
       'The first check of a new watch records its current ads silently ("baseline") unless the watch was added with --notify-existing. Notifications still pending from earlier runs are delivered first. Only one check runs at a time per database; a second one exits 75.',
-    arguments: [{ name: '[id...]', description: 'watch ids (default: every enabled watch)', parse: parseWatchId }],
+    arguments: [
+      {
+        name: '[id...]',
+        description: 'watch ids, checked even when disabled (default: every enabled watch)',
+        parse: parseWatchId,
+      },
+    ],
     options: [
       { flags: '--dry-run', description: 'read the site and print what would happen; write and send nothing' },
       {
@@ -191,6 +197,49 @@ export const commandTable: CommandSpec[] = [
       { flags: '--base-url <url>', description: 'the address the saved page came from, for relative links' },
     ],
     load: () => import('../commands/parse.js'),
+  },
+  {
+    name: 'import',
+    summary: 'import watches and what they have seen from the Python PYHABOT, or from `pyhabot export`',
+    details:
+      "Reads the Python PYHABOT's databank/viewers.json (2021 bot) or persistent_data/watchlist.json (2025 fork), " +
+      'given as the file or the directory holding it, or a file written by `pyhabot export` (JSON or YAML). ' +
+      'Ads the old bot had already seen stay seen, so the first check reports only what it would have reported next. ' +
+      'A watch whose URL is already watched keeps its name and settings and only gains the targets and seen ads it ' +
+      'lacks, so importing the same file again changes nothing. Chat channels of the old bot and targets masked at ' +
+      'export cannot be carried over; the report lists them. Everything is written in one transaction. ' +
+      'Exit 1 when an entry of the file could not be imported (the report says why).',
+    arguments: [{ name: '<path>', description: "the file to import, or the old bot's directory holding it" }],
+    options: [
+      { flags: '--dry-run', description: 'print the report and write nothing' },
+      {
+        flags: '--allow-any-host',
+        description: 'accept watch URLs on another host with the same path rules (a mirror or a local test server)',
+      },
+      json,
+    ],
+    load: () => import('../commands/import.js'),
+  },
+  {
+    name: 'export',
+    summary: 'write every watch to a file that `pyhabot import` reads back (e.g. to keep watches in git)',
+    details:
+      "Writes each watch's name, URL, enabled state, notification targets, notifyExisting and maxPages, not what " +
+      'checks recorded. Targets are masked unless --include-secrets; a masked target is skipped on import.',
+    arguments: [],
+    options: [
+      {
+        flags: '--format <format>',
+        description: 'json or yaml (default: yaml for an --output ending in .yaml or .yml, else json)',
+        choices: ['json', 'yaml'],
+      },
+      {
+        flags: '--include-secrets',
+        description: 'write notification targets with their tokens, so an import can use them (file mode 600)',
+      },
+      { flags: '--output <file>', description: 'write to this file instead of stdout' },
+    ],
+    load: () => import('../commands/export.js'),
   },
   {
     name: 'config',
