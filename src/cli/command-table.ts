@@ -104,8 +104,7 @@ export const commandTable: CommandSpec[] = [
       },
       {
         flags: '--notify-existing',
-        description: 'report existing ads at the next baseline',
-        conflicts: ['notifyExisting'],
+        description: 'report the existing ads at the next baseline instead of recording them silently',
       },
       { flags: '--max-pages <n>', description: 'pages to read per check', parse: parseIntegerBetween(1, 50) },
       { flags: '--allow-any-host', description: 'accept another host for --url' },

@@ -6,10 +6,11 @@ import { createContext } from '../app/create-context.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
-import { createTerminalOutput, shouldColor } from './terminal-output.js';
+import { createTerminalOutput, ignoreClosedPipes, shouldColor } from './terminal-output.js';
 
 /** Run the CLI with these arguments; sets `process.exitCode` and never calls `process.exit`. */
 export async function main(argv: string[]): Promise<void> {
+  ignoreClosedPipes([process.stdout, process.stderr]);
   const version = readVersion();
   const debug = argv.includes('--debug');
   const stderrLine = (text: string): void => {

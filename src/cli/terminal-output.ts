@@ -26,12 +26,6 @@ export function createTerminalOutput(options: {
   stderr: NodeJS.WriteStream;
 }): Output {
   const { stdout, stderr } = options;
-  // `pyhabot ads 1 | head` closes the pipe early; that is the reader's choice, not an error of ours.
-  for (const stream of [stdout, stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
-    });
-  }
   kleur.enabled = options.color;
   const styles: Styles = options.color
     ? {
@@ -78,4 +72,13 @@ export function createTerminalOutput(options: {
     clearProgress,
     styles,
   };
+}
+
+/** `pyhabot ads 1 | head` closes the pipe early; that is the reader's choice, not an error of ours. */
+export function ignoreClosedPipes(streams: NodeJS.WriteStream[]): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
 }

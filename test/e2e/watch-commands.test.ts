@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCliSandbox } from '../helpers/cli-sandbox.js';
+import { BIN, createCliSandbox } from '../helpers/cli-sandbox.js';
 
 const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const URL_SEARCH =
@@ -203,5 +203,46 @@ describe('watch commands, end to end', () => {
     expect(addHelp.stdout).toContain('--allow-any-host');
     const version = await sandbox.run(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('edit switches', () => {
+  it('sets notify-existing and manages targets', async () => {
+    using sandbox = createCliSandbox();
+    await sandbox.run(['add', URL_MOBIL]);
+    const edited = await sandbox.run([
+      'edit',
+      '1',
+      '--notify-existing',
+      '--add-notify',
+      'discord://112233/tokenvalue',
+      '--add-notify',
+      'ntfy://alerts',
+      '--json',
+    ]);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(JSON.parse(edited.stdout)).toMatchObject({
+      notifyExisting: true,
+      notify: ['discord://1122…/****', 'ntfy://****'],
+    });
+    const removed = await sandbox.run(['edit', '1', '--remove-notify', 'ntfy://alerts', '--json']);
+    expect(JSON.parse(removed.stdout).notify).toEqual(['discord://1122…/****']);
+    const missing = await sandbox.run(['edit', '1', '--remove-notify', 'ntfy://other']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/has no notification target/);
+    const bad = await sandbox.run(['edit', '1', '--add-notify', 'ftp://nope']);
+    expect(bad.code).toBe(2);
+    expect(sandbox.query('SELECT target FROM watch_targets')).toEqual([{ target: 'discord://112233/tokenvalue' }]);
+  });
+
+  it('survives a reader that closes the pipe early', async () => {
+    using sandbox = createCliSandbox();
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} --help | head -1`], {
+      env: sandbox.env,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Usage: pyhabot/);
   });
 });
