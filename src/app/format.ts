@@ -29,13 +29,6 @@ export function formatTable(header: string[], rows: string[][]): string[] {
   return [render(header), ...rows.map(render)];
 }
 
-/** "84 990 Ft": whole forints grouped by three with spaces, the way Hungarian sites write them. */
-export function formatForint(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  const digits = String(Math.abs(Math.round(amount)));
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} Ft`;
-}
-
 /** Shorten text to at most `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;

@@ -1,6 +1,6 @@
 import type { Ad } from '../domain/ad.js';
+import { formatForint } from '../domain/forint.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
-import { formatForint } from './format.js';
 import type { Styles } from './output.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */

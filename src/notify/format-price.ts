@@ -1,5 +1,6 @@
 import type { PriceKind } from '../domain/ad.js';
 import type { PriceChangedEvent } from '../domain/events.js';
+import { formatForint } from '../domain/forint.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** Between digit groups and before "Ft": non-breaking, so a price never wraps across lines. */
@@ -13,9 +14,7 @@ export type PriceMove = 'drop' | 'rise' | 'other';
 
 /** Write a forint amount the Hungarian way: "84 990 Ft" (no sign; callers add one when it matters). */
 export function formatAmount(amount: number): string {
-  const digits = String(Math.abs(Math.round(amount)));
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, PRICE_SPACE);
-  return `${grouped}${PRICE_SPACE}Ft`;
+  return formatForint(amount, PRICE_SPACE);
 }
 
 /** Write what an ad asks: an amount, or the word for wanted / free / swap ads, or the site's own text. */

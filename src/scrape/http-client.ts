@@ -182,6 +182,10 @@ export function createSiteClient(options: SiteClientOptions = {}): SiteClient {
         return { type: 'response', status, headers: response.headers, body: null };
       }
       const body = await readBoundedBody(request, response.headers, url, maxBodyBytes);
+      // got detaches its listener from `signal` only on destroy; a check's signal lives through every request of
+      // the run, so without this each page would leave a listener (and its request) behind. The socket has gone
+      // back to the keep-alive pool by now, so nothing is cut off.
+      request.destroy();
       return { type: 'response', status, headers: response.headers, body };
     } catch (error) {
       request.destroy();

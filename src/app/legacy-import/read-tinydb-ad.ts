@@ -1,4 +1,5 @@
 import type { Ad } from '../../domain/ad.js';
+import { formatForint } from '../../domain/forint.js';
 import { parsePrice } from '../../scrape/parse-price.js';
 import type { PricePoint, SeenAd } from '../../store/import-repo.js';
 import { type FieldReader, isIntegerAtLeast, layoutError, shapeError } from './file-shape.js';
@@ -60,13 +61,13 @@ export function readPrice(source: string, where: string, value: unknown): PriceP
   if (value === null || value === undefined) return { price: null, priceKind: 'unknown', priceText: '' };
   if (typeof value === 'number') {
     if (!isIntegerAtLeast(value, 0)) throw shapeError(source, where, PRICE_EXPECTED, value);
-    return { price: value, priceKind: 'fixed', priceText: formatForints(value) };
+    return { price: value, priceKind: 'fixed', priceText: formatForint(value) };
   }
   if (typeof value !== 'string') throw shapeError(source, where, PRICE_EXPECTED, value);
   const text = value.trim();
   if (DIGITS_ONLY.test(text)) {
     const forints = Number(text.replace(/\D/g, ''));
-    if (Number.isSafeInteger(forints)) return { price: forints, priceKind: 'fixed', priceText: formatForints(forints) };
+    if (Number.isSafeInteger(forints)) return { price: forints, priceKind: 'fixed', priceText: formatForint(forints) };
   }
   // The listing parser's reading, so a check finds the same price and kind and reports no change.
   return { ...parsePrice(text), priceText: text };
@@ -107,9 +108,4 @@ function splitCities(text: string): string[] {
     .split(',')
     .map((city) => city.trim())
     .filter((city) => city !== '');
-}
-
-/** 170000 → "170 000 Ft", as the site writes prices. */
-function formatForints(forints: number): string {
-  return `${String(forints).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} Ft`;
 }
