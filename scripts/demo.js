@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `npm run demo`: pyhabot from first watch to first price drop, offline, in a few seconds.
+//
+// A fake HardverApró on 127.0.0.1 serves a real listing page (anonymised, test/fixtures/hardverapro/), and the
+// built CLI (bin/pyhabot.js) runs against it in a temporary directory that is removed at the end: add a watch,
+// check (the baseline), let a new ad appear and a price drop, check again, then `ads` and `status`.
+// Exits 0 when every step did what it should, 1 otherwise.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listOrdinaryAds, withNewAd, withoutNextPage, withPrice } from './demo-page.js';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const bin = join(repoRoot, 'bin', 'pyhabot.js');
+const listingFile = join(repoRoot, 'test', 'fixtures', 'hardverapro', 'listing-2025-12-mobil.html');
+const STEP_TIMEOUT_MS = 30_000;
+const watchName = 'Demo: mobiles';
+const newAd = { title: 'Samsung Galaxy S24 128GB, bontatlan, 2 év garancia', priceText: '219 000 Ft' };
+
+/** A step whose outcome was not what a user would expect: the demo fails with this message. */
+class DemoFailure extends Error {}
+
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const bold = (text) => (color ? `\u001b[1m${text}\u001b[22m` : text);
+
+function heading(text) {
+  process.stdout.write(`\n${bold(`=== ${text}`)}\n`);
+}
+
+function note(text) {
+  process.stdout.write(`${text}\n`);
+}
+
+/** "170 000 Ft" → 170000; null for prices that are not in forints. */
+function forints(priceText) {
+  const match = /^(\d{1,3}(?: \d{3})*) Ft$/.exec(priceText);
+  return match ? Number(match[1].replaceAll(' ', '')) : null;
+}
+
+/** 153000 → "153 000 Ft", the way the site writes prices. */
+function formatForints(amount) {
+  return `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} Ft`;
+}
+
+/** Serve `page()` at every path on an ephemeral port of 127.0.0.1. */
+async function startFakeSite(page) {
+  const server = createServer((_request, response) => {
+    const body = Buffer.from(page(), 'utf8');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    response.end(body);
+  });
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+  };
+}
+
+/** Run the built CLI as a user would type `pyhabot <args>`, show what it printed, and return it. */
+function pyhabot(args, env) {
+  note(`$ pyhabot ${args.map(quoteForShell).join(' ')}`);
+  return new Promise((resolveRun, rejectRun) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
+    child.on('error', rejectRun);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolveRun(stripAnsi(stdout));
+      else rejectRun(new DemoFailure(`pyhabot ${args[0]} ended with ${signal ?? `exit code ${code}`}`));
+    });
+  });
+}
+
+function quoteForShell(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
+}
+
+function stripAnsi(text) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+function expectInOutput(output, text, what) {
+  if (!output.includes(text)) throw new DemoFailure(`expected the output to show ${what} ("${text}")`);
+}
+
+/** Only what the demo needs: the user's own settings, data and notification targets must not take part. */
+function demoEnvironment(dir) {
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  const configFile = join(dir, 'pyhabot.yaml');
+  // No pause between requests (allowed for hosts other than hardverapro.hu); the fake site ignores sort cookies.
+  writeFileSync(configFile, 'requestDelayMs: 0\nnewestFirst: false\n');
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    LANG: process.env.LANG ?? 'C.UTF-8',
+    PYHABOT_CONFIG: configFile,
+    PERSISTENT_DATA_PATH: join(dir, 'data'),
+  };
+  if (process.env.TZ) env.TZ = process.env.TZ;
+  if (color) env.FORCE_COLOR = '1';
+  return env;
+}
+
+async function runDemo(dir) {
+  const env = demoEnvironment(dir);
+  let page = withoutNextPage(readFileSync(listingFile, 'utf8'));
+  const site = await startFakeSite(() => page);
+  try {
+    const ordinaryAds = listOrdinaryAds(page);
+    const dropping = ordinaryAds.find((ad) => forints(ad.priceText) !== null && !ad.title.includes('&'));
+    const template = ordinaryAds[0];
+    if (dropping === undefined || template === undefined) throw new DemoFailure(`${listingFile} has no ads to use`);
+    const listingUrl = `${site.url}/aprok/mobil/index.html`;
+
+    heading('pyhabot demo');
+    note(`A fake HardverApró at ${site.url} serves a real, anonymised listing page (Mobil, tablet, December 2025).`);
+    note(`pyhabot keeps its data in ${env.PERSISTENT_DATA_PATH} (removed at the end).`);
+
+    heading('1. Watch a search');
+    await pyhabot(['add', listingUrl, '--allow-any-host', '--name', watchName], env);
+
+    heading('2. First check: the ads listed now become the baseline, none is reported as new');
+    const baseline = await pyhabot(['check'], env);
+    expectInOutput(baseline, 'baseline', 'the baseline');
+
+    const oldPrice = forints(dropping.priceText);
+    const newPriceText = formatForints(Math.round((oldPrice * 0.9) / 1000) * 1000);
+    const newAdId = Math.max(...ordinaryAds.map((ad) => ad.id)) + 1;
+    page = withNewAd(page, { templateId: template.id, id: newAdId, ...newAd });
+    page = withPrice(page, dropping.id, newPriceText);
+    heading('3. The site changes');
+    note(`- a new ad appears: "${newAd.title}", ${newAd.priceText}`);
+    note(`- "${dropping.title}" drops from ${dropping.priceText} to ${newPriceText}`);
+
+    heading('4. Second check: exactly the new ad and the price drop are reported');
+    const changes = await pyhabot(['check'], env);
+    expectInOutput(changes, newAd.title, 'the new ad');
+    expectInOutput(changes, dropping.title, 'the ad whose price dropped');
+    expectInOutput(changes, newPriceText, 'the new price');
+
+    heading('5. What the watch has seen, with price history');
+    await pyhabot(['ads', '1'], env);
+
+    heading('6. Health, as the container healthcheck asks for it');
+    await pyhabot(['status', '--max-age', '20m'], env);
+
+    heading('Done');
+    note('Try it on the real site: pyhabot add <a HardverApró search URL>, then pyhabot check (see README.md).');
+  } finally {
+    await site.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pyhabot-demo-'));
+const removeDir = () => rmSync(dir, { recursive: true, force: true });
+// An interrupted demo still removes its directory; the CLI step it was running is interrupted too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    removeDir();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+try {
+  await runDemo(dir);
+} catch (error) {
+  process.exitCode = 1;
+  process.stderr.write(`\ndemo failed: ${error instanceof DemoFailure ? error.message : (error?.stack ?? error)}\n`);
+} finally {
+  removeDir();
+}
