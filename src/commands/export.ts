@@ -1,6 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AppContext } from '../app/context.js';
+import { describeFileError } from '../app/describe-file-error.js';
 import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../app/watch-export.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
@@ -52,22 +53,8 @@ function writeAtomically(path: string, text: string, shown: string, secret: bool
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new UserError(`cannot write ${shown}: ${describeWriteError(error)}`, {
+    throw new UserError(`cannot write ${shown}: ${describeFileError(error, 'its directory does not exist')}`, {
       hint: 'pass --output a path in a writable directory',
     });
-  }
-}
-
-function describeWriteError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'its directory does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
+import { describeFileError } from '../app/describe-file-error.js';
 import { formatTable, truncate } from '../app/format.js';
 import { siteClientOptions } from '../app/site-client-options.js';
 import type { Ad } from '../domain/ad.js';

@@ -1,6 +1,7 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../../domain/errors.js';
+import { describeFileError } from '../describe-file-error.js';
 import type { BotConfigFile } from './plan-2021-databank.js';
 
 /** The file an import reads, and its text. */
@@ -58,7 +59,7 @@ export function readBotConfig(source: ImportSource): BotConfigFile | undefined {
   try {
     return { path: place.shown, text: readFileSync(place.path, 'utf8') };
   } catch (error) {
-    return { path: place.shown, error: describeFsError(error) };
+    return { path: place.shown, error: describeFileError(error) };
   }
 }
 
@@ -66,7 +67,7 @@ function statOrThrow(path: string, shown: string): Stats {
   try {
     return statSync(path);
   } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${describeFsError(error)}`, {
+    throw new UserError(`cannot read ${shown}: ${describeFileError(error)}`, {
       hint: "pass the old bot's state file, or the directory holding it",
     });
   }
@@ -81,7 +82,7 @@ function readText(path: string, shown: string, size: number): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${describeFsError(error)}`);
+    throw new UserError(`cannot read ${shown}: ${describeFileError(error)}`);
   }
 }
 
@@ -90,19 +91,5 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
-  }
-}
-
-function describeFsError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
