@@ -33,10 +33,7 @@ async function readSource(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
-    throw new UserError(`cannot read ${path}: ${reason}`, {
+    throw new UserError(`cannot read ${path}: ${describeFileError(error, 'no such file')}`, {
       hint: 'give the path of a saved HardverApró listing page, or its URL',
     });
   }
