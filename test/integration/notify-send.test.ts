@@ -277,7 +277,7 @@ describe('retries within a run', () => {
     const outcomes = await sendNotifications(parseTarget(`json+${receiver.url}/hook`), [sampleNew], options);
     expect(outcomes[0]?.result).toEqual({ status: 'retry', error: 'no answer within 300 ms (2 attempts)' });
     expect(receiver.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it('marks a 400 dead at once, with Discord’s explanation', async () => {
