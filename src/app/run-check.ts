@@ -192,6 +192,7 @@ function recordScrape(
       deps.db,
       watch.id,
       scrape.ads.map((ad) => ad.id),
+      { allActive: scrape.complete },
     );
     return diffAds(known, scrape.ads, {
       complete: scrape.complete,

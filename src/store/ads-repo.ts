@@ -13,8 +13,17 @@ export function countWatchAds(db: Db, watchId: number): { active: number; gone: 
   return { active: row.active, gone: row.gone };
 }
 
-/** The ads a watch remembers that matter for a diff: the active ones and any of `scrapedIds`. */
-export function loadKnownAds(db: Db, watchId: number, scrapedIds: number[]): Map<number, KnownAd> {
+/**
+ * The ads a watch remembers that matter for a diff: any of `scrapedIds`, and every active one unless
+ * `allActive` is false. Only a complete scrape needs the active ones (to count misses); a watch that reads page 1
+ * of a long search keeps thousands of them, so an incomplete scrape looks up just what it saw.
+ */
+export function loadKnownAds(
+  db: Db,
+  watchId: number,
+  scrapedIds: number[],
+  options: { allActive?: boolean } = {},
+): Map<number, KnownAd> {
   const known = new Map<number, KnownAd>();
   const toKnown = (row: KnownRow): KnownAd => ({
     id: row.ad_id,
@@ -24,12 +33,14 @@ export function loadKnownAds(db: Db, watchId: number, scrapedIds: number[]): Map
     missedRuns: row.missed_runs,
     gone: row.gone_at !== null,
   });
-  const active = db
-    .prepare(
-      'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND gone_at IS NULL',
-    )
-    .all(watchId) as KnownRow[];
-  for (const row of active) known.set(row.ad_id, toKnown(row));
+  if (options.allActive !== false) {
+    const active = db
+      .prepare(
+        'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND gone_at IS NULL',
+      )
+      .all(watchId) as KnownRow[];
+    for (const row of active) known.set(row.ad_id, toKnown(row));
+  }
   const lookup = db.prepare(
     'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND ad_id = ?',
   );
