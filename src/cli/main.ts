@@ -84,7 +84,11 @@ export async function main(argv: string[]): Promise<void> {
 function commanderExitCode(error: CommanderError, write: (text: string) => void): number {
   if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
   if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
-  const message = error.message.replace(/^error: /, '');
+  // Commander quotes the raw argument; a newline or another control character in it would break the one-line
+  // message, so such characters are shown escaped.
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\p{Cc}/gu, (char) => JSON.stringify(char).slice(1, -1));
   write(`pyhabot: ${message}`);
   write('hint: run `pyhabot --help` or `pyhabot <command> --help`');
   return ExitCode.usage;
