@@ -23,52 +23,59 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
   const logger = await context.logger();
   if (ids.length > 0) requireWatches(db, ids);
 
-  const [{ createSiteClient }, { fetchListing }] = await Promise.all([
-    import('../scrape/http-client.js'),
-    import('../scrape/fetch-listing.js'),
-  ]);
-  const client = createSiteClient(siteClientOptions(config, { listingPreference: true }));
-  const scrape: ScrapeSearch = async (url, maxPages, signal) => {
-    const started = Date.now();
-    const result = await fetchListing(client, url, { maxPages, signal });
-    logger.info(
-      { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
-      'scraped',
-    );
-    if (result.unreadableCards > 0)
-      logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
-    return { ads: result.ads, complete: result.complete };
-  };
-  const sender = await createNotificationSender({
-    config,
-    logger,
-    signal: context.signal,
-    userAgent: config.userAgent,
-  });
   const printer = createCheckPrinter(context.output, { json: options.json === true, quiet: options.quiet === true });
 
-  const execute = () =>
-    runCheck(
-      {
-        db,
-        settings: {
-          maxPages: config.maxPages,
-          goneAfterMisses: config.goneAfterMisses,
-          notify: config.notify,
-          deliveryMaxAttempts: config.deliveryMaxAttempts,
-          deliveryBackoffMs: config.deliveryBackoffMs,
+  // Loaded only once the lock is held, so a run that collides with another exits 75 at once.
+  const execute = async (): Promise<CheckSummary> => {
+    const [{ createSiteClient }, { fetchListing }] = await Promise.all([
+      import('../scrape/http-client.js'),
+      import('../scrape/fetch-listing.js'),
+    ]);
+    const client = createSiteClient(siteClientOptions(config, { listingPreference: true }));
+    const scrape: ScrapeSearch = async (url, maxPages, signal) => {
+      const started = Date.now();
+      const result = await fetchListing(client, url, { maxPages, signal });
+      logger.info(
+        { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
+        'scraped',
+      );
+      if (result.unreadableCards > 0) {
+        logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
+      }
+      return { ads: result.ads, complete: result.complete };
+    };
+    const sender = await createNotificationSender({
+      config,
+      logger,
+      signal: context.signal,
+      userAgent: config.userAgent,
+    });
+    try {
+      return await runCheck(
+        {
+          db,
+          settings: {
+            maxPages: config.maxPages,
+            goneAfterMisses: config.goneAfterMisses,
+            notify: config.notify,
+            deliveryMaxAttempts: config.deliveryMaxAttempts,
+            deliveryBackoffMs: config.deliveryBackoffMs,
+          },
+          scrape,
+          send: sender.send,
+          mask: sender.mask,
+          now: context.now,
+          signal: context.signal,
+          report: printer.report,
+          progress: (text) => context.output.progress(text),
+          pid: process.pid,
         },
-        scrape,
-        send: sender.send,
-        mask: sender.mask,
-        now: context.now,
-        signal: context.signal,
-        report: printer.report,
-        progress: (text) => context.output.progress(text),
-        pid: process.pid,
-      },
-      { watchIds: ids, dryRun: options.dryRun === true },
-    );
+        { watchIds: ids, dryRun: options.dryRun === true },
+      );
+    } finally {
+      client.close();
+    }
+  };
   try {
     const summary = options.dryRun
       ? await execute()
@@ -87,7 +94,6 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
     return summary.exitCode as ExitCode;
   } finally {
     context.output.clearProgress();
-    client.close();
   }
 }
 
