@@ -22,10 +22,10 @@ const at = (host: string): URL => new URL(`https://${host}/aprok/mobil/index.htm
 
 describe('spacingForHost', () => {
   it.each([
-    ['hardverapro.hu', 0, 1000],
-    ['hardverapro.hu', 500, 1000],
+    ['hardverapro.hu', 0, 1025],
+    ['hardverapro.hu', 500, 1025],
     ['hardverapro.hu', 3000, 3000],
-    ['www.hardverapro.hu', 0, 1000],
+    ['www.hardverapro.hu', 0, 1025],
     ['mirror.example', 0, 0],
     ['127.0.0.1', 200, 200],
     ['127.0.0.1', -5, 0],
@@ -77,14 +77,14 @@ describe('createPolitenessGate', () => {
     expect(time.sleeps).toEqual([]);
   });
 
-  it('keeps HardverApró at 1000 ms even when configured 0', async () => {
+  it('keeps HardverApró at its crawl delay (1 s plus a margin) even when configured 0', async () => {
     const time = fakeTime();
     const gate = createPolitenessGate({ requestDelayMs: 0, now: time.now, sleep: time.sleep });
     await gate.schedule(at('hardverapro.hu'), async () => {});
     await gate.schedule(at('hardverapro.hu'), async () => {});
     await gate.schedule(at('www.hardverapro.hu'), async () => {});
     await gate.schedule(at('www.hardverapro.hu'), async () => {});
-    expect(time.sleeps).toEqual([1000, 1000]);
+    expect(time.sleeps).toEqual([1025, 1025]);
   });
 
   it('allows 0 for other hosts', async () => {
@@ -111,7 +111,7 @@ describe('createPolitenessGate', () => {
     const gate = createPolitenessGate({ requestDelayMs: 1000, now: time.now, sleep: time.sleep });
     await gate.schedule(at('hardverapro.hu'), async () => gate.holdOff(at('hardverapro.hu'), 0));
     const started = await gate.schedule(at('hardverapro.hu'), async () => time.now());
-    expect(started).toBe(11_000);
+    expect(started).toBe(11_025);
   });
 
   it('runs one request at a time per host, and hosts side by side', async () => {
