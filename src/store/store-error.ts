@@ -4,10 +4,11 @@ import { UserError } from '../domain/errors.js';
 export function storeError(context: string, error: unknown): UserError {
   const code = (error as { code?: string }).code ?? '';
   const detail = describeStoreFailure(code, error);
-  return new UserError(`${context}: ${detail}`, {
-    hint: 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)',
-    cause: error,
-  });
+  const hint =
+    code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
+      ? 'restore the database from a backup, or move it away and start a new one (pyhabot export/import keeps watches)'
+      : 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)';
+  return new UserError(`${context}: ${detail}`, { hint, cause: error });
 }
 
 function describeStoreFailure(code: string, error: unknown): string {
