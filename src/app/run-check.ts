@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ad } from '../domain/ad.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
-import { ScrapeError } from '../domain/errors.js';
+import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { Watch } from '../domain/watch.js';
@@ -255,9 +255,7 @@ function groupByUrl(watches: Watch[]): Map<string, Watch[]> {
 
 function describeFailure(error: unknown): { kind: string; message: string; needsHuman: boolean } {
   if (error instanceof ScrapeError) {
-    const blocked = error.kind === 'http_status' && (error.status === 403 || error.status === 401);
-    const needsHuman = error.kind === 'unrecognized_page' || error.kind === 'search_dropped' || blocked;
-    return { kind: error.kind, message: error.message, needsHuman };
+    return { kind: error.kind, message: error.message, needsHuman: needsHuman(error) };
   }
   // A bug while reading one watch must not stop the others; it is recorded and shown like any failure.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,4 +1,4 @@
-import { ScrapeError, UserError } from '../domain/errors.js';
+import { needsHuman, ScrapeError, UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { isStoreFailure, storeError } from '../store/store-error.js';
 
@@ -17,9 +17,7 @@ export function reportError(error: unknown, options: { debug: boolean; write: (l
   if (error instanceof ScrapeError) {
     write(`pyhabot: ${error.message} (${error.kind})`);
     if (debug && error.stack) write(error.stack);
-    return error.kind === 'unrecognized_page' || error.kind === 'search_dropped'
-      ? ExitCode.siteUnrecognized
-      : ExitCode.partialFailure;
+    return needsHuman(error) ? ExitCode.siteUnrecognized : ExitCode.partialFailure;
   }
   write('pyhabot: internal error; please report it with the details below');
   write(error instanceof Error ? (error.stack ?? String(error)) : String(error));

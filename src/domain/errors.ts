@@ -39,7 +39,8 @@ export class ScrapeError extends Error {
   }
 }
 
-/** Scrape failures that need a human rather than another try (exit code 3). */
-export function needsHuman(kind: ScrapeErrorKind): boolean {
-  return kind === 'unrecognized_page' || kind === 'search_dropped';
+/** Scrape failures that need a human rather than another try (exit code 3): a page not understood, or a block. */
+export function needsHuman(error: Pick<ScrapeError, 'kind' | 'status'>): boolean {
+  if (error.kind === 'unrecognized_page' || error.kind === 'search_dropped') return true;
+  return error.kind === 'http_status' && (error.status === 401 || error.status === 403);
 }
