@@ -127,9 +127,29 @@ export function listRecordedAds(
     .all(watchId, options.limit ?? -1) as Array<
     KnownRow & { title: string; url: string; data: string; first_seen_at: string; last_seen_at: string }
   >;
-  const history = db.prepare(
-    'SELECT price, price_kind, price_text, seen_at FROM price_history WHERE watch_id = ? AND ad_id = ? ORDER BY id',
-  );
+  // One query for the whole watch's history: a query per ad made this slow for watches with thousands of ads.
+  const historyRows = db
+    .prepare(
+      'SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history WHERE watch_id = ? ORDER BY ad_id, id',
+    )
+    .all(watchId) as Array<{
+    ad_id: number;
+    price: number | null;
+    price_kind: string;
+    price_text: string;
+    seen_at: string;
+  }>;
+  const historyByAd = new Map<number, RecordedAd['priceHistory']>();
+  for (const entry of historyRows) {
+    const list = historyByAd.get(entry.ad_id) ?? [];
+    list.push({
+      price: entry.price,
+      priceKind: entry.price_kind as PriceKind,
+      priceText: entry.price_text,
+      seenAt: entry.seen_at,
+    });
+    historyByAd.set(entry.ad_id, list);
+  }
   return rows.map((row) => ({
     id: row.ad_id,
     title: row.title,
@@ -141,19 +161,7 @@ export function listRecordedAds(
     lastSeenAt: row.last_seen_at,
     active: row.gone_at === null,
     goneAt: row.gone_at,
-    priceHistory: (
-      history.all(watchId, row.ad_id) as Array<{
-        price: number | null;
-        price_kind: string;
-        price_text: string;
-        seen_at: string;
-      }>
-    ).map((entry) => ({
-      price: entry.price,
-      priceKind: entry.price_kind as PriceKind,
-      priceText: entry.price_text,
-      seenAt: entry.seen_at,
-    })),
+    priceHistory: historyByAd.get(row.ad_id) ?? [],
     ad: JSON.parse(row.data) as Ad,
   }));
 }
