@@ -1,33 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type CliResult, runNode } from '../helpers/cli-sandbox.js';
 
 const DEMO = resolve(import.meta.dirname, '../../scripts/demo.js');
 
-function runDemo(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    // As CI runs it: no terminal, nothing from this environment but PATH.
-    const child = spawn(process.execPath, [DEMO], {
-      env: { PATH: process.env.PATH, LANG: 'C.UTF-8', TZ: 'UTC' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code, stdout, stderr });
-    });
-  });
+function runDemo(): Promise<CliResult> {
+  // As CI runs it: no terminal, nothing from this environment but PATH.
+  return runNode([DEMO], { env: { PATH: process.env.PATH, LANG: 'C.UTF-8', TZ: 'UTC' }, timeoutMs: 25_000 });
 }
 
 const demoDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('pyhabot-demo-'));

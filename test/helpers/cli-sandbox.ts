@@ -69,11 +69,21 @@ export function runCli(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<CliResult> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Run `node <argv>` (optionally as another user), collect its output, and kill it after `timeoutMs`. */
+export function runNode(
+  argv: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv; timeoutMs: number; uid?: number; gid?: number },
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
+    const child = spawn(process.execPath, argv, {
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';

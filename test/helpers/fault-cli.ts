@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, type CliResult, type CliSandbox } from './cli-sandbox.js';
+import { BIN, type CliResult, type CliSandbox, runNode } from './cli-sandbox.js';
 
 /** A CLI run with the child's own peak resident memory. */
 export interface MeasuredCliResult extends CliResult {
@@ -28,29 +27,8 @@ export function spawnCli(
     gid?: number;
   },
 ): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid === undefined ? {} : { uid: options.uid }),
-      ...(options.gid === undefined ? {} : { gid: options.gid }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ code, signal, stdout, stderr });
-    });
-  });
+  const { nodeOptions = [], ...rest } = options;
+  return runNode([...nodeOptions, BIN, ...args], rest);
 }
 
 /** Run `pyhabot <args>` in the sandbox and report the child's peak RSS alongside its output. */
