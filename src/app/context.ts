@@ -24,6 +24,10 @@ export interface AppContext {
   /** Aborted on SIGINT/SIGTERM. */
   signal: AbortSignal;
   config(): Promise<LoadedConfig>;
-  db(): Promise<Db>;
+  /**
+   * The database, opened on first use. A command that will write asks for 'write': the file is then checked for
+   * corruption before its first write.
+   */
+  db(access?: 'read' | 'write'): Promise<Db>;
   logger(): Promise<Logger>;
 }

@@ -17,6 +17,7 @@ export function createContext(options: {
 }): { context: AppContext; dispose(): void } {
   let configPromise: Promise<LoadedConfig> | undefined;
   let dbPromise: Promise<Db> | undefined;
+  let verifiedDb = false;
   let openedDb: Db | undefined;
   let loggerPromise: Promise<Logger> | undefined;
   const { globals } = options;
@@ -48,14 +49,23 @@ export function createContext(options: {
     now: options.now ?? (() => new Date()),
     signal: options.signal,
     config,
-    db() {
+    db(access = 'read') {
       dbPromise ??= (async () => {
         const loaded = await config();
         const { openDb } = await import('../store/open-db.js');
-        openedDb = openDb(loaded.config.db);
+        openedDb = openDb(loaded.config.db, { verify: access === 'write' });
+        verifiedDb = access === 'write';
         return openedDb;
       })();
-      return dbPromise;
+      const opened = dbPromise;
+      if (access === 'read' || verifiedDb) return opened;
+      // Opened for reading first: check the file now, before this caller's first write.
+      return opened.then(async (db) => {
+        const { verifyDb } = await import('../store/open-db.js');
+        verifyDb(db, db.name);
+        verifiedDb = true;
+        return db;
+      });
     },
     logger() {
       loggerPromise ??= (async () => {

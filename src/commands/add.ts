@@ -24,7 +24,7 @@ export async function run(context: AppContext, args: unknown[], options: AddOpti
   const name = validateWatchName(options.name ?? defaultWatchName(url));
   const notify = validateTargets(options.notify ?? []);
   const { config } = await context.config();
-  const db = await context.db();
+  const db = await context.db('write');
   const existing = findWatchByUrl(db, url);
   if (existing) throw duplicateError(existing.id, existing.name);
   const watch = insertWatch(

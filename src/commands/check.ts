@@ -19,7 +19,7 @@ interface CheckOptions {
 export async function run(context: AppContext, args: unknown[], options: CheckOptions): Promise<ExitCode> {
   const ids = (args[0] as number[] | undefined) ?? [];
   const { config } = await context.config();
-  const db = await context.db();
+  const db = await context.db(options.dryRun === true ? 'read' : 'write');
   const logger = await context.logger();
   if (ids.length > 0) requireWatches(db, ids);
 

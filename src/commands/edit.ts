@@ -39,7 +39,7 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
   const added = validateTargets(options.addNotify ?? []);
   const removed = (options.removeNotify ?? []).map((target) => target.trim());
 
-  const db = await context.db();
+  const db = await context.db('write');
   const [watch] = requireWatches(db, [id]) as [Watch];
   if (added.length > 0 || removed.length > 0) {
     const missing = removed.filter((target) => !watch.notify.includes(target));

@@ -43,7 +43,7 @@ export async function run(context: AppContext, args: unknown[], options: ImportO
     // Nothing is watched yet, and a dry run must not create the database just to find that out.
     decisions = reconcileImport(plan, () => undefined);
   } else {
-    const db = await context.db();
+    const db = await context.db(dryRun ? 'read' : 'write');
     const decide = () => reconcileImport(plan, (url) => findExisting(db, url));
     if (dryRun) {
       decisions = decide();

@@ -6,7 +6,7 @@ import { deleteWatches } from '../store/watches-repo.js';
 /** `pyhabot remove <id...>`: all or nothing; an unknown id removes nothing. */
 export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
   const ids = args[0] as number[];
-  const db = await context.db();
+  const db = await context.db('write');
   const watches = requireWatches(db, ids);
   deleteWatches(
     db,

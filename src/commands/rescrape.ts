@@ -15,7 +15,7 @@ export async function run(
   if (!options.all && ids.length === 0) {
     throw new UserError('which watches?', { hint: 'give watch ids (see `pyhabot list`) or --all' });
   }
-  const db = await context.db();
+  const db = await context.db('write');
   const watches = options.all ? listWatches(db) : requireWatches(db, ids);
   resetWatchBaselines(
     db,

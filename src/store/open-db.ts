@@ -3,14 +3,24 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
-import { storeError } from './store-error.js';
+import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
 export type Db = Database.Database;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/** Open (creating when missing) and migrate the database; the only way into storage. */
-export function openDb(path: string, options: { busyTimeoutMs?: number } = {}): Db {
+/**
+ * Files up to this size are checked in full before a command first writes to them. SQLite itself only notices
+ * corruption in the pages a command reads, by when the command may already have written; the full check costs
+ * about 3 ms per MB here, so a larger file is checked only as far as each command reads it.
+ */
+export const VERIFY_UP_TO_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Open (creating when missing) and migrate the database; the only way into storage. With `verify`, a file that
+ * is not too large is checked for corruption before anything is written to it (migrations included).
+ */
+export function openDb(path: string, options: { busyTimeoutMs?: number; verify?: boolean } = {}): Db {
   const inMemory = path === ':memory:';
   if (!inMemory) {
     prepareDirectory(path);
@@ -24,6 +34,7 @@ export function openDb(path: string, options: { busyTimeoutMs?: number } = {}): 
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    if (options.verify === true) verifyDb(db, path);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_SCHEMA_VERSION) {
       throw new UserError(
@@ -40,6 +51,46 @@ export function openDb(path: string, options: { busyTimeoutMs?: number } = {}): 
     db.close();
     if (error instanceof UserError) throw error;
     throw storeError(`cannot use the database ${path}`, error);
+  }
+}
+
+/**
+ * Check every page of the file (and its WAL) before the first write, when the file is at most
+ * VERIFY_UP_TO_BYTES; a corrupt file is refused untouched.
+ */
+export function verifyDb(db: Db, path: string): void {
+  if (path === ':memory:') return;
+  const size = fileSize(path);
+  if (size === 0 || size > VERIFY_UP_TO_BYTES) return;
+  let found: string[];
+  try {
+    // Mapping the file for the check reads it several times faster than through SQLite's page cache.
+    db.pragma(`mmap_size = ${size}`);
+    const rows = db.pragma('quick_check(3)') as Array<{ quick_check: string }>;
+    found = rows.map((row) => row.quick_check).filter((problem) => problem !== 'ok');
+  } catch (error) {
+    throw storeError(`cannot use the database ${path}`, error);
+  } finally {
+    if (db.open) db.pragma('mmap_size = 0');
+  }
+  if (found.length > 0) {
+    // SQLite's report spans lines; the message must stay one line.
+    const report = truncate(found.join('; ').replace(/\s+/g, ' '), 200);
+    throw new UserError(`the database ${path} is corrupt (${report}); it was left untouched`, {
+      hint: CORRUPT_DATABASE_HINT,
+    });
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch (error) {
+    throw storeError(`cannot read the database ${path}`, error);
   }
 }
 

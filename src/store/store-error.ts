@@ -1,12 +1,16 @@
 import { UserError } from '../domain/errors.js';
 
+/** What to do about a corrupt database file. */
+export const CORRUPT_DATABASE_HINT =
+  'restore the database from a backup, or move it away and start a new one (pyhabot export/import keeps watches)';
+
 /** Turn a SQLite or file-system failure into a one-line user error. */
 export function storeError(context: string, error: unknown): UserError {
   const code = (error as { code?: string }).code ?? '';
   const detail = describeStoreFailure(code, error);
   const hint =
     code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
-      ? 'restore the database from a backup, or move it away and start a new one (pyhabot export/import keeps watches)'
+      ? CORRUPT_DATABASE_HINT
       : 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)';
   return new UserError(`${context}: ${detail}`, { hint, cause: error });
 }

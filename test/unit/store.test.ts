@@ -65,6 +65,39 @@ describe('openDb', () => {
     expect(readFileSync(path, 'utf8')).toBe(content);
   });
 
+  it('with verify, refuses a file with a corrupt page before writing anything, in one line', () => {
+    const path = join(dir, 'corrupt.db');
+    const db = openDb(path);
+    for (let index = 0; index < 40; index += 1) insertWatch(db, { name: `w${index}`, url: `${url}?q=${index}` }, now);
+    db.close();
+    const bytes = readFileSync(path);
+    const pageSize = bytes.readUInt16BE(16);
+    const page = Math.floor(bytes.length / pageSize / 2);
+    bytes.fill(0x5a, page * pageSize, (page + 1) * pageSize);
+    writeFileSync(path, bytes);
+
+    let refusal: unknown;
+    try {
+      openDb(path, { verify: true });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(UserError);
+    expect((refusal as UserError).message).toMatch(/corrupt/);
+    expect((refusal as UserError).message).not.toContain('\n');
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    // Without verify, only the pages read are checked: a command reading the watches' first page gets in.
+    expect(() => openDb(path).close()).not.toThrow();
+  });
+
+  it('with verify, opens a sound file as usual', () => {
+    const path = join(dir, 'sound.db');
+    openDb(path).close();
+    const db = openDb(path, { verify: true });
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0);
+    db.close();
+  });
+
   it('reports a directory given as the database path', () => {
     mkdirSync(join(dir, 'adir'));
     expect(() => openDb(join(dir, 'adir'))).toThrow(/is a directory/);
