@@ -3,6 +3,8 @@ import type { Ad, PriceKind } from './ad.js';
 /** What a watch remembers about an ad it has seen. */
 export interface KnownAd {
   id: number;
+  title: string;
+  url: string;
   price: number | null;
   priceKind: PriceKind;
   priceText: string;
@@ -23,7 +25,9 @@ export interface AdDiff {
   firstSeen: Ad[];
   /** Seen ads whose price or price kind changed (price history grows). */
   repriced: Ad[];
-  /** Seen ads whose price is unchanged (last-seen time moves on). */
+  /** Seen ads with the same price whose title, link or price text changed (their stored card is replaced). */
+  edited: Ad[];
+  /** Seen ads with the same price, title and link (only their last-seen time moves on). */
   unchanged: Ad[];
   /** Ads that had been marked gone and are listed again. */
   reappeared: number[];
@@ -50,6 +54,7 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
     changes: [],
     firstSeen: [],
     repriced: [],
+    edited: [],
     unchanged: [],
     reappeared: [],
     missed: [],
@@ -70,6 +75,8 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
     if (previous.price !== ad.price || previous.priceKind !== ad.priceKind) {
       diff.repriced.push(ad);
       if (!rules.baseline) diff.changes.push({ type: 'price_changed', ad, previous });
+    } else if (previous.title !== ad.title || previous.url !== ad.url || previous.priceText !== ad.priceText) {
+      diff.edited.push(ad);
     } else {
       diff.unchanged.push(ad);
     }

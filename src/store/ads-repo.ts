@@ -1,6 +1,7 @@
 import type { Ad, PriceKind } from '../domain/ad.js';
 import type { AdDiff, KnownAd } from '../domain/diff-ads.js';
 import type { Db } from './open-db.js';
+import { prepared } from './prepared.js';
 
 /** How many ads a watch has recorded, active and gone. */
 export function countWatchAds(db: Db, watchId: number): { active: number; gone: number } {
@@ -12,6 +13,8 @@ export function countWatchAds(db: Db, watchId: number): { active: number; gone: 
     .get(watchId) as { active: number; gone: number };
   return { active: row.active, gone: row.gone };
 }
+
+const KNOWN_COLUMNS = 'ad_id, title, url, price, price_kind, price_text, missed_runs, gone_at';
 
 /**
  * The ads a watch remembers that matter for a diff: any of `scrapedIds`, and every active one unless
@@ -25,51 +28,67 @@ export function loadKnownAds(
   options: { allActive?: boolean } = {},
 ): Map<number, KnownAd> {
   const known = new Map<number, KnownAd>();
-  const toKnown = (row: KnownRow): KnownAd => ({
+  if (options.allActive !== false) {
+    const active = prepared(db, `SELECT ${KNOWN_COLUMNS} FROM ads WHERE watch_id = ? AND gone_at IS NULL`);
+    for (const row of active.all(watchId) as KnownRow[]) known.set(row.ad_id, toKnownAd(row));
+  }
+  const unknownIds = scrapedIds.filter((id) => !known.has(id));
+  if (unknownIds.length > 0) {
+    const lookup = prepared(
+      db,
+      `SELECT ${KNOWN_COLUMNS} FROM ads WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?))`,
+    );
+    for (const row of lookup.all(watchId, JSON.stringify(unknownIds)) as KnownRow[]) {
+      known.set(row.ad_id, toKnownAd(row));
+    }
+  }
+  return known;
+}
+
+function toKnownAd(row: KnownRow): KnownAd {
+  return {
     id: row.ad_id,
+    title: row.title,
+    url: row.url,
     price: row.price,
     priceKind: row.price_kind as PriceKind,
     priceText: row.price_text,
     missedRuns: row.missed_runs,
     gone: row.gone_at !== null,
-  });
-  if (options.allActive !== false) {
-    const active = db
-      .prepare(
-        'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND gone_at IS NULL',
-      )
-      .all(watchId) as KnownRow[];
-    for (const row of active) known.set(row.ad_id, toKnown(row));
-  }
-  const lookup = db.prepare(
-    'SELECT ad_id, price, price_kind, price_text, missed_runs, gone_at FROM ads WHERE watch_id = ? AND ad_id = ?',
-  );
-  for (const id of scrapedIds) {
-    if (known.has(id)) continue;
-    const row = lookup.get(watchId, id) as KnownRow | undefined;
-    if (row) known.set(id, toKnown(row));
-  }
-  return known;
+  };
 }
 
-/** Write what a diff means for a watch's ads: first sightings, new prices, reappearances, misses and gone ads. */
+/**
+ * Write what a diff means for a watch's ads: first sightings, new prices, edits, reappearances, misses and gone
+ * ads. An ad seen again unchanged only has its last-seen time moved on, in one statement for all of them: most
+ * ads of most checks are unchanged, and rewriting each one's stored card was most of the cost of a check.
+ */
 export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): void {
   const at = now.toISOString();
-  const insertAd = db.prepare(
+  const insertAd = prepared(
+    db,
     `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at)
      VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at)`,
   );
-  const refreshAd = db.prepare(
+  const refreshAd = prepared(
+    db,
     `UPDATE ads SET title = @title, url = @url, price = @price, price_kind = @priceKind, price_text = @priceText,
        data = @data, last_seen_at = @at, missed_runs = 0, gone_at = NULL
      WHERE watch_id = @watchId AND ad_id = @id`,
   );
-  const addHistory = db.prepare(
+  const touchAds = prepared(
+    db,
+    `UPDATE ads SET last_seen_at = ?, missed_runs = 0, gone_at = NULL
+     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?))`,
+  );
+  const addHistory = prepared(
+    db,
     `INSERT INTO price_history (watch_id, ad_id, price, price_kind, price_text, seen_at)
      VALUES (@watchId, @id, @price, @priceKind, @priceText, @at)`,
   );
-  const setMissed = db.prepare('UPDATE ads SET missed_runs = ? WHERE watch_id = ? AND ad_id = ?');
-  const setGone = db.prepare(
+  const setMissed = prepared(db, 'UPDATE ads SET missed_runs = ? WHERE watch_id = ? AND ad_id = ?');
+  const setGone = prepared(
+    db,
     'UPDATE ads SET missed_runs = missed_runs + 1, gone_at = ? WHERE watch_id = ? AND ad_id = ?',
   );
   const params = (ad: Ad) => ({
@@ -84,14 +103,17 @@ export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): v
     at,
   });
   for (const ad of diff.firstSeen) {
-    insertAd.run(params(ad));
-    addHistory.run(params(ad));
+    const values = params(ad);
+    insertAd.run(values);
+    addHistory.run(values);
   }
   for (const ad of diff.repriced) {
-    refreshAd.run(params(ad));
-    addHistory.run(params(ad));
+    const values = params(ad);
+    refreshAd.run(values);
+    addHistory.run(values);
   }
-  for (const ad of diff.unchanged) refreshAd.run(params(ad));
+  for (const ad of diff.edited) refreshAd.run(params(ad));
+  if (diff.unchanged.length > 0) touchAds.run(at, watchId, JSON.stringify(diff.unchanged.map((ad) => ad.id)));
   for (const { id, missedRuns } of diff.missed) setMissed.run(missedRuns, watchId, id);
   for (const id of diff.gone) setGone.run(at, watchId, id);
 }
@@ -125,14 +147,14 @@ export function listRecordedAds(
        ORDER BY first_seen_at DESC, ad_id DESC LIMIT ?`,
     )
     .all(watchId, options.limit ?? -1) as Array<
-    KnownRow & { title: string; url: string; data: string; first_seen_at: string; last_seen_at: string }
+    KnownRow & { data: string; first_seen_at: string; last_seen_at: string }
   >;
-  // One query for the whole watch's history: a query per ad made this slow for watches with thousands of ads.
-  const historyRows = db
-    .prepare(
-      'SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history WHERE watch_id = ? ORDER BY ad_id, id',
-    )
-    .all(watchId) as Array<{
+  // One query for the history of every listed ad: a query per ad made this slow for watches with thousands of ads.
+  const historyRows = prepared(
+    db,
+    `SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history
+     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?)) ORDER BY ad_id, id`,
+  ).all(watchId, JSON.stringify(rows.map((row) => row.ad_id))) as Array<{
     ad_id: number;
     price: number | null;
     price_kind: string;
@@ -168,6 +190,8 @@ export function listRecordedAds(
 
 interface KnownRow {
   ad_id: number;
+  title: string;
+  url: string;
   price: number | null;
   price_kind: string;
   price_text: string;

@@ -1,5 +1,6 @@
 import type { Watch, WatchCheckStatus } from '../domain/watch.js';
 import type { Db } from './open-db.js';
+import { prepared } from './prepared.js';
 
 interface WatchRow {
   id: number;
@@ -200,7 +201,8 @@ export function recordCheckSuccess(
   outcome: { at: Date; baseline: boolean; adsSeen: number; events: number },
 ): void {
   const at = outcome.at.toISOString();
-  db.prepare(
+  prepared(
+    db,
     `UPDATE watches SET baseline_done = 1, last_check_at = ?, last_status = ?, last_ads_seen = ?, last_events = ?,
        last_error_kind = NULL, last_error_message = NULL, consecutive_failures = 0, last_success_at = ?
      WHERE id = ?`,
@@ -209,7 +211,8 @@ export function recordCheckSuccess(
 
 /** Record a failed check of a watch; what it has seen is left as it was. */
 export function recordCheckFailure(db: Db, id: number, outcome: { at: Date; kind: string; message: string }): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE watches SET last_check_at = ?, last_status = 'error', last_events = 0, last_error_kind = ?,
        last_error_message = ?, consecutive_failures = consecutive_failures + 1
      WHERE id = ?`,

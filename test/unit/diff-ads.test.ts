@@ -24,7 +24,11 @@ function ad(id: number, price: number | null = 1000, priceKind: Ad['priceKind'] 
 }
 
 function known(id: number, overrides: Partial<KnownAd> = {}): [number, KnownAd] {
-  return [id, { id, price: 1000, priceKind: 'fixed', priceText: '1000 Ft', missedRuns: 0, gone: false, ...overrides }];
+  const { title, url } = ad(id);
+  return [
+    id,
+    { id, title, url, price: 1000, priceKind: 'fixed', priceText: '1000 Ft', missedRuns: 0, gone: false, ...overrides },
+  ];
 }
 
 const rules: DiffRules = { complete: true, baseline: false, goneAfterMisses: 3, seenUpToId: null };
@@ -35,6 +39,17 @@ describe('diffAds', () => {
     expect(diff.changes).toEqual([{ type: 'new_ad', ad: ad(2) }]);
     expect(diff.firstSeen.map((a) => a.id)).toEqual([2]);
     expect(diff.unchanged.map((a) => a.id)).toEqual([1]);
+  });
+
+  it.each([
+    ['title', { title: 'Ad 1 (alkudható)' }],
+    ['link', { url: 'https://hardverapro.hu/apro/ad_1_uj/friss.html' }],
+    ['price text', { priceText: '1 000 Ft' }],
+  ])('keeps an ad whose %s changed at the same price as an edit, not a change to report', (_label, edit) => {
+    const diff = diffAds(new Map([known(1), known(2)]), [{ ...ad(1), ...edit }, ad(2)], rules);
+    expect(diff.changes).toEqual([]);
+    expect(diff.edited.map((a) => a.id)).toEqual([1]);
+    expect(diff.unchanged.map((a) => a.id)).toEqual([2]);
   });
 
   it('records a baseline silently', () => {
