@@ -86,8 +86,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   try {
     for await (const { item, outcome } of readAhead(groups, startScrape, () => !deps.signal.aborted)) {
       const group = item[1];
-      if (deps.signal.aborted) break;
       if (!outcome.ok) {
+        // An interrupted read is not the site's fault; a search read in full is still recorded below.
+        if (deps.signal.aborted) break;
         const failure = describeFailure(outcome.error);
         for (const watch of group) {
           counters.watchesFailed += 1;
