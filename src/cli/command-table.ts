@@ -146,7 +146,18 @@ export const commandTable: CommandSpec[] = [
     name: 'ads',
     summary: 'list the ads a watch has seen, with prices and their history',
     arguments: [watchId],
-    options: [{ flags: '--all', description: 'include ads that are gone' }, json],
+    details:
+      'Newest first (by when pyhabot first saw them). The list stops after --limit ads and says how many more there are; --limit 0 lists them all.',
+    options: [
+      { flags: '--all', description: 'include ads that are gone' },
+      {
+        flags: '--limit <n>',
+        description: 'show at most this many ads, 0 for all',
+        parse: parseIntegerBetween(0, 1_000_000),
+        defaultValue: 50,
+      },
+      json,
+    ],
     load: () => import('../commands/ads.js'),
   },
   {
@@ -247,21 +258,4 @@ export const commandTable: CommandSpec[] = [
     options: [json],
     load: () => import('../commands/config.js'),
   },
-];
-
-/** Options shared by every command. */
-export const globalOptions: OptionSpec[] = [
-  {
-    flags: '--db <path>',
-    description: 'SQLite database file (default: $PYHABOT_DB, else pyhabot.db in the data directory)',
-  },
-  { flags: '--config <file>', description: 'read this config file instead of searching for one' },
-  {
-    flags: '--log-level <level>',
-    description: 'log level for the JSON logs on stderr',
-    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-  },
-  { flags: '-v, --verbose', description: 'log more (level info)' },
-  { flags: '--debug', description: 'print stack traces for every error, log at debug level' },
-  { flags: '--no-color', description: 'never colour the output (also NO_COLOR)' },
 ];

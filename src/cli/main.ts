@@ -1,97 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { CommanderError } from 'commander';
-import type { GlobalOptions } from '../app/context.js';
-import { createContext } from '../app/create-context.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { buildProgram } from './program.js';
-import { reportError } from './report-error.js';
-import { createTerminalOutput, ignoreClosedPipes, shouldColor } from './terminal-output.js';
+import { ignoreClosedPipes } from './terminal-output.js';
+import { isVersionRequest } from './version-request.js';
 
 /** Run the CLI with these arguments; sets `process.exitCode` and never calls `process.exit`. */
 export async function main(argv: string[]): Promise<void> {
   ignoreClosedPipes([process.stdout, process.stderr]);
   const version = readVersion();
-  const debug = argv.includes('--debug');
-  const stderrLine = (text: string): void => {
-    process.stderr.write(`${text}\n`);
-  };
-  const program = buildProgram(version, async (spec, args, options) => {
-    const globals = program.opts() as GlobalOptions & { color: boolean };
-    const output = createTerminalOutput({
-      color: shouldColor({ flag: globals.color, env: process.env, isTTY: process.stdout.isTTY === true }),
-      stdout: process.stdout,
-      stderr: process.stderr,
-    });
-    const abort = new AbortController();
-    const { context, dispose } = createContext({
-      version,
-      env: process.env,
-      cwd: process.cwd(),
-      homedir: homedir(),
-      globals: {
-        ...(globals.db === undefined ? {} : { db: globals.db }),
-        ...(globals.config === undefined ? {} : { config: globals.config }),
-        ...(globals.logLevel === undefined ? {} : { logLevel: globals.logLevel }),
-        verbose: globals.verbose === true,
-        debug: globals.debug === true,
-      },
-      output,
-      signal: abort.signal,
-    });
-    let received: NodeJS.Signals | undefined;
-    const onSignal = (signal: NodeJS.Signals): void => {
-      received = signal;
-      abort.abort(new Error(`received ${signal}`));
-    };
-    if (spec.windsDownOnSignal) {
-      // once(): a second Ctrl-C falls back to the default and ends the process at once.
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-    }
-    try {
-      const module = await spec.load();
-      process.exitCode = await module.run(context, args, options);
-    } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-      dispose();
-    }
-    if (received) process.exitCode = received === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated;
-  });
-  // Subcommands copy these settings only when created after them, so set them on every command.
-  for (const command of [program, ...program.commands]) {
-    command.exitOverride();
-    command.configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(text),
-      outputError: () => {
-        // Reported below, in the same shape as every other error.
-      },
-    });
+  // Answered before commander and the command table load, so `pyhabot --version` costs next to nothing;
+  // isVersionRequest only says yes where commander would print exactly this.
+  if (isVersionRequest(argv.slice(2))) {
+    process.stdout.write(`${version}\n`);
+    process.exitCode = ExitCode.ok;
+    return;
   }
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = commanderExitCode(error, stderrLine);
-      return;
-    }
-    process.exitCode = reportError(error, { debug, write: stderrLine });
-  }
-}
-
-function commanderExitCode(error: CommanderError, write: (text: string) => void): number {
-  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
-  if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
-  // Commander quotes the raw argument; a newline or another control character in it would break the one-line
-  // message, so such characters are shown escaped.
-  const message = error.message
-    .replace(/^error: /, '')
-    .replace(/\p{Cc}/gu, (char) => JSON.stringify(char).slice(1, -1));
-  write(`pyhabot: ${message}`);
-  write('hint: run `pyhabot --help` or `pyhabot <command> --help`');
-  return ExitCode.usage;
+  const { runProgram } = await import('./run-program.js');
+  await runProgram(argv, version);
 }
 
 function readVersion(): string {

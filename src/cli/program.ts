@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { exitCodeTable } from '../domain/exit-codes.js';
-import { type CommandSpec, commandTable, globalOptions, type OptionSpec } from './command-table.js';
+import { type CommandSpec, commandTable, type OptionSpec } from './command-table.js';
+import { globalOptions, VERSION_FLAGS } from './global-options.js';
 
 /** What the program does when a command is chosen: run it and remember its exit code. */
 export type CommandRunner = (spec: CommandSpec, args: unknown[], options: Record<string, unknown>) => Promise<void>;
@@ -9,7 +10,7 @@ export type CommandRunner = (spec: CommandSpec, args: unknown[], options: Record
 export function buildProgram(version: string, runCommand: CommandRunner): Command {
   const program = new Command('pyhabot')
     .description('Watch HardverApró searches for new ads and price drops.')
-    .version(version, '-V, --version', 'print the version')
+    .version(version, VERSION_FLAGS, 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)

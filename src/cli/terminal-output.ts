@@ -1,7 +1,7 @@
-import kleur from 'kleur';
 import type { Output, Styles } from '../app/output.js';
 
-const plain: Styles = {
+/** Styles that leave text as it is, for output without colour. */
+export const plainStyles: Styles = {
   bold: (t) => t,
   dim: (t) => t,
   red: (t) => t,
@@ -19,25 +19,13 @@ export function shouldColor(options: { flag: boolean; env: NodeJS.ProcessEnv; is
   return options.isTTY;
 }
 
-/** An Output over the process's stdout and stderr. */
+/** An Output over the process's stdout and stderr, styling text with `styles`. */
 export function createTerminalOutput(options: {
-  color: boolean;
+  styles: Styles;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }): Output {
-  const { stdout, stderr } = options;
-  kleur.enabled = options.color;
-  const styles: Styles = options.color
-    ? {
-        bold: (t) => kleur.bold(t),
-        dim: (t) => kleur.dim(t),
-        red: (t) => kleur.red(t),
-        green: (t) => kleur.green(t),
-        yellow: (t) => kleur.yellow(t),
-        cyan: (t) => kleur.cyan(t),
-        magenta: (t) => kleur.magenta(t),
-      }
-    : plain;
+  const { stdout, stderr, styles } = options;
   const progressEnabled = stderr.isTTY === true;
   let progressShown = false;
   const clearProgress = (): void => {

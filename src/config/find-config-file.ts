@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import { type CosmiconfigResult, cosmiconfig, type Loaders } from 'cosmiconfig';
+import type { CosmiconfigResult, PublicExplorer } from 'cosmiconfig';
 import { UserError } from '../domain/errors.js';
+import { mayHoldConfig, mayHoldCosmiconfigMetaConfig } from './candidate-files.js';
 import { homeOf, type PathContext } from './environment.js';
-import { parseJsonConfig, parseYamlConfig, refuseCodeConfig } from './parse-config-text.js';
 import { resolveUserConfigDir } from './paths.js';
 
 /** A config file's absolute path and parsed content (undefined when the file is empty). */
@@ -21,40 +21,15 @@ export const PROJECT_SEARCH_PLACES = [
   'pyhabot.config.json',
 ] as const;
 
+/** The package.json property that holds pyhabot's settings. */
+const PACKAGE_PROP = 'pyhabot';
+
 /** Names looked for in the per-user config directory, so cron finds a config from any working directory. */
 export const USER_SEARCH_PLACES = ['config.json', 'config.yaml', 'config.yml'] as const;
 
-const LOADERS: Loaders = {
-  '.json': parseJsonConfig,
-  '.yaml': parseYamlConfig,
-  '.yml': parseYamlConfig,
-  noExt: parseYamlConfig,
-  // An explicitly named file with another extension (`/etc/pyhabot.conf`) is read as YAML, which also covers JSON.
-  default: parseYamlConfig,
-  // cosmiconfig would import these; a config file must never run code.
-  '.js': refuseCodeConfig,
-  '.cjs': refuseCodeConfig,
-  '.mjs': refuseCodeConfig,
-  '.ts': refuseCodeConfig,
-  '.mts': refuseCodeConfig,
-  '.cts': refuseCodeConfig,
-};
-
-/**
- * An explorer that looks in exactly one directory per `search` call. cosmiconfig's `global` strategy walks
- * the same directories, but then reads its own per-user directory from `process.env` (and
- * ~/Library/Preferences on macOS), which would ignore the environment passed to `loadConfig`.
- */
-function createExplorer(searchPlaces: readonly string[]) {
-  return cosmiconfig('pyhabot', {
-    searchPlaces: [...searchPlaces],
-    searchStrategy: 'none',
-    packageProp: 'pyhabot',
-    loaders: LOADERS,
-    cache: false,
-    // An all-comments copy of .pyhabotrc.example is still the config file in effect.
-    ignoreEmptySearchPlaces: false,
-  });
+/** cosmiconfig is loaded only when there is a file for it to read. */
+function loadCosmiconfig(): Promise<typeof import('./cosmiconfig-explorer.js')> {
+  return import('./cosmiconfig-explorer.js');
 }
 
 function toConfigFile(result: NonNullable<CosmiconfigResult>): ConfigFile {
@@ -75,18 +50,31 @@ function* projectDirs(cwd: string, home: string): Generator<string> {
 
 /** Looks for a config file from the working directory upwards, then in the per-user config directory. */
 export async function findConfigFile(context: PathContext): Promise<ConfigFile | null> {
-  const projectExplorer = createExplorer(PROJECT_SEARCH_PLACES);
-  for (const dir of projectDirs(resolve(context.cwd), homeOf(context))) {
+  const dirs = [...projectDirs(resolve(context.cwd), homeOf(context))];
+  const userDir = resolveUserConfigDir(context);
+  // cosmiconfig reads its meta config from the process's working directory, whatever cwd was passed in. When
+  // one may exist it can add search places, so every directory goes to cosmiconfig, as without the look below.
+  const [metaConfig, userDirMayHold, ...dirsMayHold] = await Promise.all([
+    mayHoldCosmiconfigMetaConfig(process.cwd()),
+    mayHoldConfig(userDir, USER_SEARCH_PLACES, PACKAGE_PROP),
+    ...dirs.map((dir) => mayHoldConfig(dir, PROJECT_SEARCH_PLACES, PACKAGE_PROP)),
+  ]);
+  let projectExplorer: PublicExplorer | undefined;
+  for (const [index, dir] of dirs.entries()) {
+    if (!metaConfig && !dirsMayHold[index]) continue;
+    projectExplorer ??= (await loadCosmiconfig()).createExplorer(PROJECT_SEARCH_PLACES);
     const result = await projectExplorer.search(dir);
     if (result !== null) return toConfigFile(result);
   }
-  const userResult = await createExplorer(USER_SEARCH_PLACES).search(resolveUserConfigDir(context));
+  if (!metaConfig && !userDirMayHold) return null;
+  const userResult = await (await loadCosmiconfig()).createExplorer(USER_SEARCH_PLACES).search(userDir);
   return userResult === null ? null : toConfigFile(userResult);
 }
 
 /** Reads the one file named by `--config` or `PYHABOT_CONFIG`; `origin` names which, for messages. */
 export async function readNamedConfigFile(file: string, origin: string, cwd: string): Promise<ConfigFile> {
   const path = resolve(cwd, file);
+  const { createExplorer } = await loadCosmiconfig();
   let result: CosmiconfigResult;
   try {
     result = await createExplorer([]).load(path);

@@ -1,9 +1,12 @@
 import { basename } from 'node:path';
-import { load as parseYaml, YAMLException } from 'js-yaml';
 import { UserError } from '../domain/errors.js';
 
 /** A config file that cannot be parsed: names the file and, when known, the line and column. */
-function syntaxError(filepath: string, reason: string, position?: { line: number; column: number }): UserError {
+export function configSyntaxError(
+  filepath: string,
+  reason: string,
+  position?: { line: number; column: number },
+): UserError {
   const where = position === undefined ? '' : ` (line ${position.line}, column ${position.column})`;
   return new UserError(`cannot parse ${filepath}: ${reason}${where}`, {
     hint: 'fix the syntax, or point --config / PYHABOT_CONFIG at another file',
@@ -29,21 +32,15 @@ export function parseJsonConfig(filepath: string, content: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const offset = /at position (\d+)/.exec(message)?.[1];
     const reason = message.replace(/ in JSON at position \d+.*$/s, '');
-    throw syntaxError(filepath, reason, lineAndColumn(content, offset === undefined ? content.length : Number(offset)));
+    throw configSyntaxError(
+      filepath,
+      reason,
+      lineAndColumn(content, offset === undefined ? content.length : Number(offset)),
+    );
   }
   // package.json is asked for its "pyhabot" property afterwards, which needs an object to look into.
   if (basename(filepath) === 'package.json' && (typeof parsed !== 'object' || parsed === null)) return {};
   return parsed ?? undefined;
-}
-
-/** Parses a YAML config file (also used for `.pyhabotrc`, which may hold JSON). A file of only comments is empty. */
-export function parseYamlConfig(filepath: string, content: string): unknown {
-  try {
-    return parseYaml(content, { filename: filepath }) ?? undefined;
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    throw syntaxError(filepath, error.reason, { line: error.mark.line + 1, column: error.mark.column + 1 });
-  }
 }
 
 /** Refuses JavaScript and TypeScript config files, which would run code just by being found. */

@@ -36,6 +36,18 @@ describe('start-up cost', () => {
     },
   );
 
+  it('`pyhabot --version` loads no commander, and `pyhabot list` with no config file no config reader or colours', async () => {
+    using sandbox = createCliSandbox();
+    await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html']);
+    // Run from the home directory, so the search for a config file looks at no directory outside the sandbox.
+    const version = loadedModules(['--db', 'x.db', '--version'], sandbox.env, sandbox.home);
+    expect(version.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+    const list = loadedModules(['list'], sandbox.env, sandbox.home);
+    for (const unneeded of ['/node_modules/cosmiconfig/', '/node_modules/js-yaml/', '/node_modules/kleur/']) {
+      expect(list.filter((url) => url.includes(unneeded))).toEqual([]);
+    }
+  });
+
   it('does not register process handlers when the CLI module is imported', () => {
     const script = `
       const before = ['SIGINT', 'SIGTERM', 'exit', 'uncaughtException'].map((e) => process.listenerCount(e));

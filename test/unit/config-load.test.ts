@@ -224,6 +224,31 @@ describe('search places', () => {
     expect(refused.message).toContain('config files that run code are not supported');
   });
 
+  it('skips a package.json whose "pyhabot" is null, but takes an empty one as an empty config', async () => {
+    await put(join(project, 'package.json'), '{ "name": "x", "pyhabot": null }');
+    const empty = await put(join(home, 'work', 'package.json'), '\n');
+    await put(join(home, '.pyhabotrc'), 'maxPages: 9\n');
+    expect((await loadConfig(options())).configFile).toBe(empty);
+  });
+
+  it('reports a broken package.json in a parent directory', async () => {
+    await put(join(home, 'work', 'package.json'), '{ "name": ');
+    const error = await userErrorOf(loadConfig(options()));
+    expect(error.message).toContain(`cannot parse ${join(home, 'work', 'package.json')}`);
+  });
+
+  it("honours cosmiconfig's meta config in the process's working directory", async () => {
+    await put(join(project, '.config', 'config.json'), '{ "cosmiconfig": { "searchPlaces": ["custom.yaml"] } }');
+    const custom = await put(join(home, 'work', 'custom.yaml'), 'maxPages: 7\n');
+    const previous = process.cwd();
+    process.chdir(project);
+    try {
+      expect((await loadConfig(options())).configFile).toBe(custom);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
   it('takes an empty or comments-only file as an empty config, not as "keep looking"', async () => {
     await put(join(home, '.pyhabotrc'), 'maxPages: 9\n');
     const empty = await put(join(project, '.pyhabotrc'), '# nothing yet\n');
