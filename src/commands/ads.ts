@@ -3,17 +3,19 @@ import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { Watch } from '../domain/watch.js';
-import { listRecordedAds } from '../store/ads-repo.js';
+import { countWatchAds, listRecordedAds } from '../store/ads-repo.js';
 
 /** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
 export async function run(
   context: AppContext,
   args: unknown[],
-  options: { all?: boolean; json?: boolean },
+  options: { all?: boolean; json?: boolean; limit?: number },
 ): Promise<ExitCode> {
   const db = await context.db();
   const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
-  const ads = listRecordedAds(db, watch.id, { includeGone: options.all === true });
+  const includeGone = options.all === true;
+  const limit = options.limit ?? 50;
+  const ads = listRecordedAds(db, watch.id, { includeGone, ...(limit > 0 ? { limit } : {}) });
   const { output } = context;
   if (options.json) {
     output.json(ads);
@@ -42,5 +44,16 @@ export async function run(
     ];
   });
   for (const line of formatTable(['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE'], rows)) output.line(line);
+  if (limit > 0 && ads.length === limit) {
+    const counts = countWatchAds(db, watch.id);
+    const total = includeGone ? counts.active + counts.gone : counts.active;
+    if (total > ads.length) {
+      output.line(
+        styles.dim(
+          `${total - ads.length} older ${total - ads.length === 1 ? 'ad' : 'ads'} not shown; --limit 0 shows all`,
+        ),
+      );
+    }
+  }
   return ExitCode.ok;
 }

@@ -227,6 +227,48 @@ describe('pyhabot check, end to end', () => {
     expect((await sandbox.run(['status'])).code).toBe(1);
   });
 
+  it('reads searches ahead of recording them, never two requests at once, and records each one past a failure', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    configure(sandbox);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const paths = ['/aprok/a/index.html', '/aprok/b/index.html', '/aprok/c/index.html', '/aprok/d/index.html'];
+    for (const [index, path] of paths.entries()) {
+      const html = smallPage(index + 2).html;
+      site.serve(path, (_req, res) => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(html, () => {
+            inFlight -= 1;
+          });
+        }, 20);
+      });
+      expect((await sandbox.run(['add', site.urlFor(path), '--allow-any-host'])).code).toBe(0);
+    }
+    site.serve('/aprok/c/index.html', (_req, res) => {
+      res.writeHead(500);
+      res.end('oops');
+    });
+    const result = await sandbox.run(['check', '--json']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(mostInFlight).toBe(1);
+    expect(paths.map((path) => site.hits(path))).toEqual([1, 1, 1, 1]);
+    expect(sandbox.query('SELECT watch_id, COUNT(*) AS n FROM ads GROUP BY watch_id ORDER BY watch_id')).toEqual([
+      { watch_id: 1, n: 2 },
+      { watch_id: 2, n: 3 },
+      { watch_id: 4, n: 5 },
+    ]);
+    expect(sandbox.query('SELECT id, last_status FROM watches ORDER BY id')).toEqual([
+      { id: 1, last_status: 'baseline' },
+      { id: 2, last_status: 'baseline' },
+      { id: 3, last_status: 'error' },
+      { id: 4, last_status: 'baseline' },
+    ]);
+  });
+
   it('lets only one of two simultaneous checks run; the other exits 75 and nothing is sent twice', async () => {
     using sandbox = createCliSandbox();
     await using site = await startFakeHardverapro();
@@ -287,3 +329,38 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('pyhabot ads', () => {
+  it('lists the newest ads up to --limit, says how many more there are, and lists all with --limit 0', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    configure(sandbox);
+    const page = smallPage(60);
+    site.serve(MOBIL, page);
+    await sandbox.run(['add', site.urlFor(MOBIL), '--allow-any-host']);
+    expect((await sandbox.run(['check'])).code).toBe(0);
+    const newestFirst = [...page.adIds()].sort((a, b) => b - a);
+
+    const shown = await sandbox.run(['ads', '1']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const rows = shown.stdout.trim().split('\n');
+    expect(rows).toHaveLength(1 + 50 + 1);
+    expect(rows[1]).toMatch(new RegExp(`^${newestFirst[0]}\\s`));
+    expect(rows.at(-1)).toBe('10 older ads not shown; --limit 0 shows all');
+
+    const limited = JSON.parse((await sandbox.run(['ads', '1', '--limit', '5', '--json'])).stdout) as Array<{
+      id: number;
+    }>;
+    expect(limited.map((ad) => ad.id)).toEqual(newestFirst.slice(0, 5));
+
+    const all = await sandbox.run(['ads', '1', '--limit', '0']);
+    expect(all.stdout.trim().split('\n')).toHaveLength(1 + 60);
+    expect(all.stdout).not.toContain('not shown');
+
+    for (const bad of ['-1', 'ten', '2.5']) {
+      const refused = await sandbox.run(['ads', '1', '--limit', bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/--limit/);
+    }
+  });
+});
