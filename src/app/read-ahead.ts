@@ -4,31 +4,45 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /**
- * Runs `start` on each item in order, one at a time, and yields each outcome with its item. The next item is
- * started as soon as the previous one has settled, before that outcome is handed over, so that the caller's
- * synchronous work on it (parsing, writing the database) overlaps the next task's wait on the network.
- * `shouldStart` is asked before each start; once it says no, nothing more is started, and the task already
- * started is the last one handed over.
+ * Lets a task start the next one early, once it will send no more requests of its own; resolves when the next
+ * task has had a head start. Calling it again, or when there is no next task, does nothing.
+ */
+export type StartNext = () => Promise<void>;
+
+/**
+ * Runs `start` on each item in order and yields each outcome with its item. The next item starts when the
+ * previous task calls its `startNext`, or at the latest when it settles, and always before its outcome is
+ * handed over, so the caller's synchronous work on an outcome (parsing, writing the database) overlaps the next
+ * task's wait on the network. `shouldStart` is asked before each start; once it says no, nothing more is
+ * started, and the last task started is the last one handed over.
  */
 export async function* readAhead<Item, Value>(
   items: readonly Item[],
-  start: (item: Item, index: number) => Promise<Value>,
+  start: (item: Item, index: number, startNext: StartNext) => Promise<Value>,
   shouldStart: () => boolean,
 ): AsyncGenerator<{ item: Item; index: number; outcome: Settled<Value> }> {
-  if (items.length === 0 || !shouldStart()) return;
-  let running = settle(start(items[0] as Item, 0));
+  // Tasks started and not yet handed over; an outcome may hold a whole page, so none is kept past its turn.
+  const running = new Map<number, Promise<Settled<Value>>>();
+  let launched = 0;
+  const launch = (index: number): boolean => {
+    if (index >= items.length || index < launched || !shouldStart()) return false;
+    running.set(index, settle(start(items[index] as Item, index, () => startWithHeadStart(index + 1))));
+    launched = index + 1;
+    return true;
+  };
+  const startWithHeadStart = async (index: number): Promise<void> => {
+    // The request is only sent after a few turns of the event loop; without them the synchronous work that
+    // follows would run first and the overlap would be lost.
+    if (launch(index)) await headStart();
+  };
+  launch(0);
   for (let index = 0; index < items.length; index += 1) {
-    const outcome = await running;
-    const nextIndex = index + 1;
-    const hasNext = nextIndex < items.length && shouldStart();
-    if (hasNext) {
-      running = settle(start(items[nextIndex] as Item, nextIndex));
-      // The request is only sent after a few turns of the event loop; without them the caller's synchronous
-      // work would run first and the overlap would be lost.
-      await headStart();
-    }
+    const task = running.get(index);
+    if (task === undefined) return;
+    running.delete(index);
+    const outcome = await task;
+    await startWithHeadStart(index + 1);
     yield { item: items[index] as Item, index, outcome };
-    if (!hasNext) return;
   }
 }
 

@@ -12,7 +12,7 @@ import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { type DeliveryTally, deliverOutbox, type SendBatch } from './deliver-outbox.js';
-import { readAhead } from './read-ahead.js';
+import { readAhead, type StartNext } from './read-ahead.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -21,8 +21,16 @@ export interface WatchScrape {
   complete: boolean;
 }
 
-/** Reads a search's pages; throws a ScrapeError when the site cannot be read. */
-export type ScrapeSearch = (url: string, maxPages: number, signal: AbortSignal) => Promise<WatchScrape>;
+/**
+ * Reads a search's pages; throws a ScrapeError when the site cannot be read. Calls `afterLastRequest` (and
+ * waits for it) once the last page has arrived and before it is read, so the next search can be requested.
+ */
+export type ScrapeSearch = (
+  url: string,
+  maxPages: number,
+  signal: AbortSignal,
+  afterLastRequest?: () => Promise<void>,
+) => Promise<WatchScrape>;
 
 /** Settings of a check run, from the resolved config. */
 export interface CheckSettings {
@@ -77,10 +85,10 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   // Cuts off a search still being read ahead when the run ends early (an error while recording).
   const readAheadAbort = new AbortController();
   const scrapeSignal = AbortSignal.any([deps.signal, readAheadAbort.signal]);
-  const startScrape = ([url, group]: [string, Watch[]], index: number) => {
+  const startScrape = ([url, group]: [string, Watch[]], index: number, startNext: StartNext) => {
     deps.progress(`checking ${(watchesBefore[index] ?? 0) + 1}/${watches.length}: ${group[0]?.name ?? url}`);
     const maxPages = Math.max(...group.map((watch) => watch.maxPages ?? deps.settings.maxPages));
-    return deps.scrape(url, maxPages, scrapeSignal);
+    return deps.scrape(url, maxPages, scrapeSignal, startNext);
   };
   let checked = 0;
   try {

@@ -32,9 +32,13 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
       import('../scrape/fetch-listing.js'),
     ]);
     const client = createSiteClient(siteClientOptions(config, { listingPreference: true }));
-    const scrape: ScrapeSearch = async (url, maxPages, signal) => {
+    const scrape: ScrapeSearch = async (url, maxPages, signal, afterLastRequest) => {
       const started = Date.now();
-      const result = await fetchListing(client, url, { maxPages, signal });
+      const result = await fetchListing(client, url, {
+        maxPages,
+        signal,
+        ...(afterLastRequest === undefined ? {} : { afterLastRequest }),
+      });
       logger.info(
         { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
         'scraped',

@@ -25,7 +25,8 @@ export interface FetchedPage {
   requestedUrl: string;
   finalUrl: string;
   status: number;
-  body: string;
+  /** Decoded on first read, so a caller can let its next request go out before paying for it. */
+  readonly body: string;
   fetchedAt: Date;
   /** Each URL a redirect led to, in order; the last one is `finalUrl`. Empty when there was no redirect. */
   redirects: string[];
@@ -123,7 +124,7 @@ export function charsetOf(contentType: string | undefined): string {
 }
 
 type AttemptResult =
-  | { type: 'response'; status: number; headers: PlainResponse['headers']; body: string | null }
+  | { type: 'response'; status: number; headers: PlainResponse['headers']; body: Buffer | null }
   | { type: 'failed'; outcome: AttemptOutcome };
 
 type HopResponse = Extract<AttemptResult, { type: 'response' }>;
@@ -245,14 +246,13 @@ export function createSiteClient(options: SiteClientOptions = {}): SiteClient {
       const target = redirectTarget(response.status, location, current);
       if (target === null) {
         if (response.status >= 200 && response.status <= 299) {
-          return {
-            requestedUrl: requested.href,
-            finalUrl: current.href,
-            status: response.status,
-            body: response.body ?? '',
-            fetchedAt: new Date(now()),
+          return new ReceivedPage(
+            { requestedUrl: requested.href, finalUrl: current.href, status: response.status },
+            response.body,
+            firstHeader(response.headers['content-type']),
+            new Date(now()),
             redirects,
-          };
+          );
         }
         throw new ScrapeError('http_status', `HTTP ${response.status} from ${current.host}`, {
           url: current.href,
@@ -309,7 +309,7 @@ async function readBoundedBody(
   headers: PlainResponse['headers'],
   url: URL,
   maxBodyBytes: number,
-): Promise<string> {
+): Promise<Buffer> {
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
     throw tooLarge(url, `declares ${formatBytes(declared)}`, maxBodyBytes);
@@ -321,7 +321,39 @@ async function readBoundedBody(
     if (size > maxBodyBytes) throw tooLarge(url, 'is larger', maxBodyBytes);
     chunks.push(chunk);
   }
-  return decodeBody(Buffer.concat(chunks, size), headers['content-type']);
+  return Buffer.concat(chunks, size);
+}
+
+/** A page whose bytes are decoded once, on first read of `body`; it keeps nothing else of the response. */
+class ReceivedPage implements FetchedPage {
+  readonly requestedUrl: string;
+  readonly finalUrl: string;
+  readonly status: number;
+  #bytes: Buffer | null;
+  readonly #contentType: string | undefined;
+  #text: string | undefined;
+
+  constructor(
+    where: { requestedUrl: string; finalUrl: string; status: number },
+    bytes: Buffer | null,
+    contentType: string | undefined,
+    readonly fetchedAt: Date,
+    readonly redirects: string[],
+  ) {
+    this.requestedUrl = where.requestedUrl;
+    this.finalUrl = where.finalUrl;
+    this.status = where.status;
+    this.#bytes = bytes;
+    this.#contentType = contentType;
+  }
+
+  get body(): string {
+    if (this.#text === undefined) {
+      this.#text = this.#bytes === null ? '' : decodeBody(this.#bytes, this.#contentType);
+      this.#bytes = null;
+    }
+    return this.#text;
+  }
 }
 
 function decodeBody(bytes: Buffer, contentType: string | undefined): string {

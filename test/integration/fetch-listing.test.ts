@@ -157,6 +157,41 @@ describe('fetchListing with pages fed to it', () => {
     expect(scrape).toMatchObject({ pages: 3, total: 4, complete: true, unreadableCards: 3 });
   });
 
+  it.each([
+    [1, ['fetch p1', 'last request done', 'parse p1']],
+    [2, ['fetch p1', 'parse p1', 'fetch p2', 'last request done', 'parse p2']],
+    [5, ['fetch p1', 'parse p1', 'fetch p2', 'parse p2', 'fetch p3', 'parse p3']],
+  ])('with maxPages %i, says when its last request is done, before parsing that page', async (maxPages, expected) => {
+    const names: Record<string, string> = { [p1]: 'p1', [p2]: 'p2', [p3]: 'p3' };
+    const log: string[] = [];
+    const site = echoClient();
+    const pages: Record<string, ListingPage> = {
+      [p1]: listingPage({ ads: [ad(1)], nextPage: p2 }),
+      [p2]: listingPage({ ads: [ad(2)], nextPage: p3 }),
+      [p3]: listingPage({ ads: [ad(3)] }),
+    };
+    await fetchListing(
+      {
+        fetchPage: async (url) => {
+          log.push(`fetch ${names[url]}`);
+          return site.fetchPage(url);
+        },
+      },
+      p1,
+      {
+        maxPages,
+        parse: (html, pageUrl, at) => {
+          log.push(`parse ${names[html]}`);
+          return stubParser(pages)(html, pageUrl, at);
+        },
+        afterLastRequest: async () => {
+          log.push('last request done');
+        },
+      },
+    );
+    expect(log).toEqual(expected);
+  });
+
   it('stops when the pager points back at a page already read', async () => {
     const site = echoClient();
     const scrape = await fetchListing(site, p1, {

@@ -215,6 +215,15 @@ describe('createSiteClient against a local server', () => {
     expect((await testClient().fetchPage(`${site.url}/`)).body).toBe('aőű');
   });
 
+  it('decodes the body once, when it is first read, and keeps the page readable as plain data', async () => {
+    const site = await serve((_req, res) => sendHtml(res, '<html>árvíztűrő</html>'));
+    const fetched = await testClient().fetchPage(`${site.url}/`);
+    const first = fetched.body;
+    expect(first).toBe('<html>árvíztűrő</html>');
+    expect(fetched.body).toBe(first);
+    expect({ ...fetched, body: fetched.body }).toMatchObject({ status: 200, finalUrl: `${site.url}/`, redirects: [] });
+  });
+
   it('waits as long as Retry-After asks after a 429, without adding the spacing on top', async () => {
     const site = await serve(
       inSequence(

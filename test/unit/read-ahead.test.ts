@@ -44,6 +44,24 @@ describe('readAhead', () => {
     ]);
   });
 
+  it('starts the next task when the running one asks, before it settles, and only once', async () => {
+    const log: string[] = [];
+    const start = async (item: string, _index: number, startNext: () => Promise<void>) => {
+      log.push(`request ${item}`);
+      await Promise.resolve();
+      await startNext();
+      await startNext();
+      log.push(`parse ${item}`);
+      return item;
+    };
+    const handled: string[] = [];
+    for await (const { item } of readAhead(['a', 'b', 'c'], start, () => true)) handled.push(item);
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(log.indexOf('request b')).toBeLessThan(log.indexOf('parse a'));
+    expect(log.indexOf('request c')).toBeLessThan(log.indexOf('parse b'));
+    expect(log.filter((entry) => entry.startsWith('request'))).toEqual(['request a', 'request b', 'request c']);
+  });
+
   it('never runs two tasks at once', async () => {
     let running = 0;
     let most = 0;
