@@ -11,8 +11,8 @@ export type StartNext = () => Promise<void>;
 
 /**
  * Runs `start` on each item in order and yields each outcome with its item. The next item starts when the
- * previous task calls its `startNext`, or at the latest when it settles, and always before its outcome is
- * handed over, so the caller's synchronous work on an outcome (parsing, writing the database) overlaps the next
+ * previous task calls its `startNext` (unless the caller is still busy with the outcome before that), or at the
+ * latest when it settles, and always before its outcome is handed over, so the caller's synchronous work on an outcome (parsing, writing the database) overlaps the next
  * task's wait on the network. `shouldStart` is asked before each start; once it says no, nothing more is
  * started, and the last task started is the last one handed over.
  */
@@ -24,10 +24,14 @@ export async function* readAhead<Item, Value>(
   // Tasks started and not yet handed over; an outcome may hold a whole page, so none is kept past its turn.
   const running = new Map<number, Promise<Settled<Value>>>();
   let launched = 0;
+  // Only the task after the one being handed over may start: tasks that finish fast must not run ahead of a slow
+  // caller, holding every page they read.
+  let handingOver = 0;
   const launch = (index: number): boolean => {
-    if (index >= items.length || index < launched || !shouldStart()) return false;
-    running.set(index, settle(start(items[index] as Item, index, () => startWithHeadStart(index + 1))));
+    if (index >= items.length || index < launched || index > handingOver + 1 || !shouldStart()) return false;
+    // Counted before `start` runs: a task may call its `startNext` synchronously.
     launched = index + 1;
+    running.set(index, settle(start(items[index] as Item, index, () => startWithHeadStart(index + 1))));
     return true;
   };
   const startWithHeadStart = async (index: number): Promise<void> => {
@@ -37,6 +41,7 @@ export async function* readAhead<Item, Value>(
   };
   launch(0);
   for (let index = 0; index < items.length; index += 1) {
+    handingOver = index;
     const task = running.get(index);
     if (task === undefined) return;
     running.delete(index);

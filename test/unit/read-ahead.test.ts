@@ -48,7 +48,7 @@ describe('readAhead', () => {
     const log: string[] = [];
     const start = async (item: string, _index: number, startNext: () => Promise<void>) => {
       log.push(`request ${item}`);
-      await Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 5));
       await startNext();
       await startNext();
       log.push(`parse ${item}`);
@@ -60,6 +60,24 @@ describe('readAhead', () => {
     expect(log.indexOf('request b')).toBeLessThan(log.indexOf('parse a'));
     expect(log.indexOf('request c')).toBeLessThan(log.indexOf('parse b'));
     expect(log.filter((entry) => entry.startsWith('request'))).toEqual(['request a', 'request b', 'request c']);
+  });
+
+  it('does not run ahead of a slow caller: at most the next task is started before an outcome is taken', async () => {
+    let started = 0;
+    let handed = 0;
+    let mostAhead = 0;
+    const start = async (item: number, _index: number, startNext: () => Promise<void>) => {
+      started += 1;
+      mostAhead = Math.max(mostAhead, started - handed);
+      await startNext();
+      return item;
+    };
+    for await (const _ of readAhead([1, 2, 3, 4, 5, 6], start, () => true)) {
+      handed += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(started).toBe(6);
+    expect(mostAhead).toBeLessThanOrEqual(2);
   });
 
   it('never runs two tasks at once', async () => {
