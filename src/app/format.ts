@@ -29,11 +29,6 @@ export function formatTable(header: string[], rows: string[][]): string[] {
   return [render(header), ...rows.map(render)];
 }
 
-/** Shorten text to at most `max` characters with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }

@@ -1,7 +1,8 @@
 import type { AppContext } from '../app/context.js';
-import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
+import { formatRelativeTime, formatTable } from '../app/format.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { truncateText } from '../domain/truncate-text.js';
 import type { Watch } from '../domain/watch.js';
 import { countWatchAds, listRecordedAds } from '../store/ads-repo.js';
 
@@ -36,7 +37,7 @@ export async function run(
     const shownHistory = history.length > 1 ? history.slice(-4).join(' -> ') : ad.priceText;
     return [
       String(ad.id),
-      truncate(ad.title, 50),
+      truncateText(ad.title, 50),
       shownHistory,
       formatRelativeTime(ad.firstSeenAt, now),
       formatRelativeTime(ad.lastSeenAt, now),

@@ -1,9 +1,10 @@
 import type { AppContext } from '../app/context.js';
-import { formatRelativeTime, formatTable, truncate } from '../app/format.js';
+import { formatRelativeTime, formatTable } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
+import { truncateText } from '../domain/truncate-text.js';
 import { listWatches } from '../store/watches-repo.js';
 
 /** `pyhabot list`: every watch with its last check. */
@@ -24,7 +25,7 @@ export async function run(context: AppContext, _args: unknown[], options: { json
   const { styles } = output;
   const rows = watches.map((watch) => [
     String(watch.id),
-    truncate(watch.name, 40),
+    truncateText(watch.name, 40),
     watch.enabled ? 'yes' : styles.dim('no'),
     formatRelativeTime(watch.lastCheck.checkedAt, now),
     describeLastCheck(watch, styles),

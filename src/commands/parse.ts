@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
 import { describeFileError } from '../app/describe-file-error.js';
-import { formatTable, truncate } from '../app/format.js';
+import { formatTable } from '../app/format.js';
 import { siteClientOptions } from '../app/site-client-options.js';
 import type { Ad } from '../domain/ad.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { ListingPage } from '../domain/listing.js';
+import { truncateText } from '../domain/truncate-text.js';
 
 interface ParseOptions {
   json?: boolean;
@@ -93,7 +94,13 @@ function printPage(context: AppContext, page: ListingPage, json: boolean): void 
   );
   if (page.ads.length === 0) return;
   output.line();
-  const rows = page.ads.map((ad) => [String(ad.id), ad.priceText, ad.timeText, flagsOf(ad), truncate(ad.title, 60)]);
+  const rows = page.ads.map((ad) => [
+    String(ad.id),
+    ad.priceText,
+    ad.timeText,
+    flagsOf(ad),
+    truncateText(ad.title, 60),
+  ]);
   for (const line of formatTable(['ID', 'PRICE', 'TIME', 'FLAGS', 'TITLE'], rows)) output.line(line);
 }
 

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
+import { truncateText } from '../domain/truncate-text.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
 import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
@@ -75,15 +76,11 @@ export function verifyDb(db: Db, path: string): void {
   }
   if (found.length > 0) {
     // SQLite's report spans lines; the message must stay one line.
-    const report = truncate(found.join('; ').replace(/\s+/g, ' '), 200);
+    const report = truncateText(found.join('; ').replace(/\s+/g, ' '), 200);
     throw new UserError(`the database ${path} is corrupt (${report}); it was left untouched`, {
       hint: CORRUPT_DATABASE_HINT,
     });
   }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function fileSize(path: string): number {
