@@ -95,7 +95,9 @@ on_stop_signal() {
   stop_signal=$1
   signals_received=$((signals_received + 1))
   if [ -n "$check_pid" ]; then kill -s TERM "$check_pid" 2>/dev/null; fi
-  if [ -n "$sleep_pid" ]; then kill -s TERM "$sleep_pid" 2>/dev/null; fi
+  # KILL, not TERM: a TERM that lands between the fork and the exec of `sleep` is caught by the shell's handler
+  # the child still carries, then dropped, and the sleep would be waited out.
+  if [ -n "$sleep_pid" ]; then kill -s KILL "$sleep_pid" 2>/dev/null; fi
 }
 trap 'on_stop_signal SIGTERM' TERM
 trap 'on_stop_signal SIGINT' INT
@@ -153,7 +155,7 @@ while [ -z "$stop_signal" ]; do
   sleep "$delay" &
   sleep_pid=$!
   # A signal that came after the check, before the sleep began, must not wait out the sleep.
-  if [ -n "$stop_signal" ]; then kill -s TERM "$sleep_pid" 2>/dev/null; fi
+  if [ -n "$stop_signal" ]; then kill -s KILL "$sleep_pid" 2>/dev/null; fi
   wait "$sleep_pid"
   sleep_pid=''
 done
