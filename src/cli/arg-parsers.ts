@@ -13,11 +13,6 @@ export function parseWatchId(value: string): number {
   return id;
 }
 
-/** Collect repeated watch ids (variadic argument parser). */
-export function collectWatchIds(value: string, previous: number[] | undefined): number[] {
-  return [...(previous ?? []), parseWatchId(value)];
-}
-
 /** Collect a repeatable string option. */
 export function collectStrings(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
