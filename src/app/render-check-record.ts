@@ -1,18 +1,20 @@
 import type { Ad } from '../domain/ad.js';
 import { formatForint } from '../domain/forint.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
+import { displayText } from './display-text.js';
+import { plural } from './format.js';
 import type { Styles } from './output.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */
 export function renderCheckRecord(record: CheckRecord, styles: Styles): string[] {
+  // Names, titles, sellers, cities, prices and error texts come from the site or a receiver: made safe to print.
+  const watchTag = 'watch' in record && record.watch ? styles.dim(`[${displayText(record.watch.name)}]`) : '';
   switch (record.type) {
     case 'baseline':
-      return [
-        `${styles.dim(`[${record.watch.name}]`)} baseline: ${record.ads} ads recorded, future changes will be reported`,
-      ];
+      return [`${watchTag} baseline: ${plural(record.ads, 'ad', 'ads')} recorded, future changes will be reported`];
     case 'new_ad':
       return [
-        `${styles.green(styles.bold('NEW'))} ${styles.dim(`[${record.watch.name}]`)} ${styles.bold(record.ad.title)}`,
+        `${styles.green(styles.bold('NEW'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
         ...adDetails(record.ad, describePrice(record.ad), styles),
       ];
     case 'price_changed': {
@@ -23,23 +25,25 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
           ? ` (${record.newPrice < record.oldPrice ? '-' : '+'}${formatForint(Math.abs(record.newPrice - record.oldPrice))})`
           : '';
       return [
-        `${label} ${styles.dim(`[${record.watch.name}]`)} ${styles.bold(record.ad.title)}`,
-        ...adDetails(record.ad, `${record.oldPriceText} -> ${record.newPriceText}${diff}`, styles),
+        `${label} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
+        ...adDetails(
+          record.ad,
+          `${displayText(record.oldPriceText)} -> ${displayText(record.newPriceText)}${diff}`,
+          styles,
+        ),
       ];
     }
     case 'watch_error':
       return [
-        `${styles.red(styles.bold('ERROR'))} ${styles.dim(`[${record.watch.name}]`)} ${record.error.kind}: ${record.error.message}` +
+        `${styles.red(styles.bold('ERROR'))} ${watchTag} ${record.error.kind}: ${displayText(record.error.message)}` +
           (record.error.consecutiveFailures > 1
             ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`)
             : ''),
       ];
     case 'delivery_failed':
       return [
-        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${record.target}: ${record.error}` +
-          styles.dim(
-            ` (${record.notifications} notification${record.notifications === 1 ? '' : 's'}, attempt ${record.attempts})`,
-          ),
+        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${displayText(record.target)}: ${displayText(record.error)}` +
+          styles.dim(` (${plural(record.notifications, 'notification', 'notifications')}, attempt ${record.attempts})`),
       ];
     case 'summary':
       return [renderSummary(record, styles)];
@@ -66,18 +70,12 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
 }
 
 function adDetails(ad: Ad, price: string, styles: Styles): string[] {
-  const seller =
-    ad.seller.rating === null
-      ? ad.seller.name
-      : `${ad.seller.name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
-  const where = ad.cities.length > 0 ? ad.cities.join(', ') : '-';
-  return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(ad.url)}`];
+  const name = displayText(ad.seller.name);
+  const seller = ad.seller.rating === null ? name : `${name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
+  const where = ad.cities.length > 0 ? displayText(ad.cities.join(', ')) : '-';
+  return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(displayText(ad.url))}`];
 }
 
 function describePrice(ad: Ad): string {
-  return ad.priceText || (ad.price === null ? '?' : formatForint(ad.price));
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return displayText(ad.priceText) || (ad.price === null ? '?' : formatForint(ad.price));
 }

@@ -31,6 +31,13 @@ export function parseIntegerBetween(min: number, max: number): (value: string) =
   };
 }
 
+const parsePageCount = parseIntegerBetween(1, 50);
+
+/** Parse a per-watch page count, or `default` (null) to fall back to the config's maxPages. */
+export function parseMaxPagesOrDefault(value: string): number | null {
+  return value.trim().toLowerCase() === 'default' ? null : parsePageCount(value);
+}
+
 /** Parse a duration such as `90s`, `30m`, `2h`, `1d` into milliseconds. */
 export function parseDuration(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());

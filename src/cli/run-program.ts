@@ -5,7 +5,7 @@ import { createContext } from '../app/create-context.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
-import { createTerminalOutput, plainStyles, shouldColor } from './terminal-output.js';
+import { createTerminalOutput, outputWidth, plainStyles, shouldColor } from './terminal-output.js';
 
 /** Parse the arguments with commander and run the chosen command; sets `process.exitCode`. */
 export async function runProgram(argv: string[], version: string): Promise<void> {
@@ -20,6 +20,7 @@ export async function runProgram(argv: string[], version: string): Promise<void>
       styles: color ? (await import('./colour-styles.js')).createColourStyles() : plainStyles,
       stdout: process.stdout,
       stderr: process.stderr,
+      width: outputWidth(process.env, process.stdout),
     });
     const abort = new AbortController();
     const { context, dispose } = createContext({
@@ -82,12 +83,16 @@ export async function runProgram(argv: string[], version: string): Promise<void>
 function commanderExitCode(error: CommanderError, write: (text: string) => void): number {
   if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
   if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
+  // Commander puts its "(Did you mean …?)" on a second line: that becomes the hint.
+  const [, text = error.message, suggestion] = /^([\s\S]*?)\n\(Did you mean (.+)\?\)$/.exec(error.message) ?? [];
   // Commander quotes the raw argument; a newline or another control character in it would break the one-line
   // message, so such characters are shown escaped.
-  const message = error.message
-    .replace(/^error: /, '')
-    .replace(/\p{Cc}/gu, (char) => JSON.stringify(char).slice(1, -1));
+  const message = text.replace(/^error: /, '').replace(/\p{Cc}/gu, (char) => JSON.stringify(char).slice(1, -1));
   write(`pyhabot: ${message}`);
-  write('hint: run `pyhabot --help` or `pyhabot <command> --help`');
+  write(
+    suggestion === undefined
+      ? 'hint: run `pyhabot --help` or `pyhabot <command> --help`'
+      : `hint: did you mean ${suggestion}? \`pyhabot --help\` lists every command and option`,
+  );
   return ExitCode.usage;
 }

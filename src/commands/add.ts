@@ -8,7 +8,7 @@ import { maskTarget } from '../domain/notification-target.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-interface AddOptions {
+export interface AddOptions {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -19,8 +19,8 @@ interface AddOptions {
 }
 
 /** `pyhabot add <url>`: store a new watch; no network access. */
-export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
-  const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
+export async function run(context: AppContext, [rawUrl]: [url: string], options: AddOptions): Promise<ExitCode> {
+  const url = canonicalizeWatchUrl(rawUrl, { allowAnyHost: options.allowAnyHost === true });
   const name = validateWatchName(options.name ?? defaultWatchName(url));
   const notify = validateTargets(options.notify ?? []);
   const { config } = await context.config();

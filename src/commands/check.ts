@@ -16,8 +16,12 @@ interface CheckOptions {
 }
 
 /** `pyhabot check [id...]`: one run over every enabled watch (or the given ones). */
-export async function run(context: AppContext, args: unknown[], options: CheckOptions): Promise<ExitCode> {
-  const ids = (args[0] as number[] | undefined) ?? [];
+export async function run(
+  context: AppContext,
+  [watchIds]: [ids: number[] | undefined],
+  options: CheckOptions,
+): Promise<ExitCode> {
+  const ids = watchIds ?? [];
   const { config } = await context.config();
   const db = await context.db(options.dryRun === true ? 'read' : 'write');
   const logger = await context.logger();

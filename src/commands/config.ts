@@ -4,7 +4,7 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
 
 /** `pyhabot config`: the settings in effect, where each came from, secrets masked. */
-export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+export async function run(context: AppContext, _args: [], options: { json?: boolean }): Promise<ExitCode> {
   const loaded = await context.config();
   const { describeConfig } = await import('../config/describe-config.js');
   const description = describeConfig(loaded, { maskTarget, homedir: context.homedir });

@@ -8,14 +8,14 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
 import { listWatches } from '../store/watches-repo.js';
 
-interface ExportOptions {
+export interface ExportOptions {
   format?: ExportFileFormat;
   includeSecrets?: boolean;
   output?: string;
 }
 
 /** `pyhabot export`: every watch's settings, in a file `pyhabot import` reads back. */
-export async function run(context: AppContext, _args: unknown[], options: ExportOptions): Promise<ExitCode> {
+export async function run(context: AppContext, _args: [], options: ExportOptions): Promise<ExitCode> {
   const format = options.format ?? formatFromName(options.output);
   const includeSecrets = options.includeSecrets === true;
   const db = await context.db();

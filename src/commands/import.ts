@@ -18,15 +18,15 @@ import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/imp
 import type { Db } from '../store/open-db.js';
 import { findWatchByUrl } from '../store/watches-repo.js';
 
-interface ImportOptions {
+export interface ImportOptions {
   dryRun?: boolean;
   allowAnyHost?: boolean;
   json?: boolean;
 }
 
 /** `pyhabot import <path>`: bring in watches and what they have seen from the Python PYHABOT or an export. */
-export async function run(context: AppContext, args: unknown[], options: ImportOptions): Promise<ExitCode> {
-  const source = readImportSource(String(args[0]), context.cwd);
+export async function run(context: AppContext, [path]: [path: string], options: ImportOptions): Promise<ExitCode> {
+  const source = readImportSource(path, context.cwd);
   const file = recogniseImportFile(source.text, source.source);
   const botConfig = file.format === 'pyhabot-2021' ? readBotConfig(source) : undefined;
   const plan = planImport(file, {

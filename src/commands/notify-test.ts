@@ -1,19 +1,23 @@
 import type { AppContext } from '../app/context.js';
-import { requireWatches } from '../app/watch-lookup.js';
+import { displayText } from '../app/display-text.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget, parseTarget } from '../domain/notification-target.js';
-import type { Watch } from '../domain/watch.js';
 
 /** `pyhabot notify-test <target | watch id>`: send a sample ad through the real renderer and transport. */
-export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
-  const subject = String(args[0]).trim();
+export async function run(
+  context: AppContext,
+  [targetOrId]: [targetOrId: string],
+  options: { json?: boolean },
+): Promise<ExitCode> {
+  const subject = targetOrId.trim();
   const { config } = await context.config();
   let targets: string[];
   if (/^\d+$/.test(subject)) {
     const db = await context.db();
-    const [watch] = requireWatches(db, [Number(subject)]) as [Watch];
+    const watch = requireWatch(db, Number(subject));
     targets = watch.notify.length > 0 ? watch.notify : config.notify;
     if (targets.length === 0) {
       throw new UserError(`watch ${watch.id} has no notification targets, and the config's notify list is empty`, {
@@ -54,7 +58,7 @@ export async function run(context: AppContext, args: unknown[], options: { json?
       for (const outcome of outcomes) {
         const ok = outcome.result.status === 'delivered';
         output.line(
-          `${ok ? output.styles.green('ok') : output.styles.red('failed')}  ${target}: ${describeOutcome(outcome)}`,
+          `${ok ? output.styles.green('ok') : output.styles.red('failed')}  ${target}: ${displayText(describeOutcome(outcome))}`,
         );
       }
     }

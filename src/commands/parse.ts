@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { describeAdFlags, describeAdPrice } from '../app/ad-display.js';
 import type { AppContext } from '../app/context.js';
 import { describeFileError } from '../app/describe-file-error.js';
-import { formatTable } from '../app/format.js';
+import { displayText } from '../app/display-text.js';
+import { formatLocalDateTime, formatTable, plural } from '../app/format.js';
 import { siteClientOptions } from '../app/site-client-options.js';
-import type { Ad } from '../domain/ad.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { ListingPage } from '../domain/listing.js';
 import { truncateText } from '../domain/truncate-text.js';
 
-interface ParseOptions {
+export interface ParseOptions {
   json?: boolean;
   capturedAt?: Date;
   baseUrl?: string;
@@ -18,8 +19,7 @@ interface ParseOptions {
 const DEFAULT_BASE_URL = 'https://hardverapro.hu/aprok/index.html';
 
 /** `pyhabot parse <file-or-url>`: show what pyhabot reads from a listing page. */
-export async function run(context: AppContext, args: unknown[], options: ParseOptions): Promise<ExitCode> {
-  const source = String(args[0]);
+export async function run(context: AppContext, [source]: [source: string], options: ParseOptions): Promise<ExitCode> {
   const capturedAt = options.capturedAt ?? context.now();
   const { html, pageUrl } = /^https?:\/\//i.test(source)
     ? await fetchSource(context, source)
@@ -85,26 +85,26 @@ function printPage(context: AppContext, page: ListingPage, json: boolean): void 
       : page.verdict === 'empty'
         ? styles.yellow(page.verdict)
         : styles.green(page.verdict);
-  output.line(`${verdict}${page.reason ? `: ${page.reason}` : ''}`);
+  output.line(`${verdict}${page.reason ? `: ${displayText(page.reason)}` : ''}`);
   output.line(
-    `${page.ads.length} ads` +
+    plural(page.ads.length, 'ad', 'ads') +
       (page.total === null ? '' : `, about ${page.total} in the whole search`) +
-      (page.unreadableCards > 0 ? `, ${page.unreadableCards} cards unreadable` : '') +
-      (page.nextPage ? `; next page: ${page.nextPage}` : ''),
+      (page.unreadableCards > 0 ? `, ${plural(page.unreadableCards, 'card', 'cards')} unreadable` : ''),
   );
+  if (page.nextPage) output.line(`next page: ${displayText(page.nextPage)}`);
   if (page.ads.length === 0) return;
   output.line();
+  // The site's own words ("Előresorolva", "ma 16:20") stay in --json; the table speaks pyhabot's.
   const rows = page.ads.map((ad) => [
     String(ad.id),
-    ad.priceText,
-    ad.timeText,
-    flagsOf(ad),
-    truncateText(ad.title, 60),
+    describeAdPrice(ad),
+    ad.postedAt === null ? '-' : formatLocalDateTime(ad.postedAt),
+    describeAdFlags(ad),
+    truncateText(displayText(ad.title), 60),
   ]);
-  for (const line of formatTable(['ID', 'PRICE', 'TIME', 'FLAGS', 'TITLE'], rows)) output.line(line);
-}
-
-function flagsOf(ad: Ad): string {
-  const flags = [ad.pinned && 'pinned', ad.featured && 'featured', ad.iced && 'iced', ad.seller.business && 'business'];
-  return flags.filter(Boolean).join(',') || '-';
+  const table = formatTable(['ID', 'PRICE', 'POSTED', 'FLAGS', 'TITLE'], rows, {
+    width: output.width,
+    shrinkable: [4, 1],
+  });
+  for (const line of table) output.line(line);
 }

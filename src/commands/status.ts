@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.js';
-import { formatRelativeTime } from '../app/format.js';
+import { formatRelativeTime, plural } from '../app/format.js';
 import { assessHealth } from '../app/health.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
@@ -12,7 +12,7 @@ const DEAD_WINDOW_MS = 24 * 3_600_000;
 /** `pyhabot status`: is pyhabot healthy? Exit 0 when it is, 1 when not (the container healthcheck). */
 export async function run(
   context: AppContext,
-  _args: unknown[],
+  _args: [],
   options: { maxAge?: number; json?: boolean },
 ): Promise<ExitCode> {
   const { config } = await context.config();
@@ -56,7 +56,7 @@ export async function run(
   if (run) {
     const state = run.finishedAt === null ? 'did not finish' : `exit ${run.exitCode ?? '?'}`;
     output.line(
-      `last run:      ${formatRelativeTime(run.startedAt, now)} (${state}; ${run.watchesChecked} watches, ${run.newAds} new ads, ${run.watchesFailed} failed)`,
+      `last run:      ${formatRelativeTime(run.startedAt, now)} (${state}; ${plural(run.watchesChecked, 'watch', 'watches')}, ${plural(run.newAds, 'new ad', 'new ads')}, ${run.watchesFailed} failed)`,
     );
   } else {
     output.line('last run:      never');
