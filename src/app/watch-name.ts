@@ -1,4 +1,5 @@
 import { UserError } from '../domain/errors.js';
+import { truncateText } from '../domain/truncate-text.js';
 
 const MAX_NAME_LENGTH = 200;
 
@@ -13,4 +14,14 @@ export function validateWatchName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters would corrupt terminal output
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new UserError('the watch name contains control characters');
   return trimmed;
+}
+
+/** A valid name made from text the user did not type (a search text, a category path): cut to fit, made one line. */
+export function fitWatchName(derived: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a search text becomes a space
+  const oneLine = derived
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  return truncateText(oneLine, MAX_NAME_LENGTH) || 'search';
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
-import { validateWatchName } from '../app/watch-name.js';
+import { fitWatchName, validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
@@ -21,7 +21,7 @@ export interface AddOptions {
 /** `pyhabot add <url>`: store a new watch; no network access. */
 export async function run(context: AppContext, [rawUrl]: [url: string], options: AddOptions): Promise<ExitCode> {
   const url = canonicalizeWatchUrl(rawUrl, { allowAnyHost: options.allowAnyHost === true });
-  const name = validateWatchName(options.name ?? defaultWatchName(url));
+  const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
   const notify = validateTargets(options.notify ?? []);
   const { config } = await context.config();
   const db = await context.db('write');
