@@ -33,9 +33,10 @@ export function parseIntegerBetween(min: number, max: number): (value: string) =
 
 const parsePageCount = parseIntegerBetween(1, 50);
 
-/** Parse a per-watch page count, or `default` (null) to fall back to the config's maxPages. */
-export function parseMaxPagesOrDefault(value: string): number | null {
-  return value.trim().toLowerCase() === 'default' ? null : parsePageCount(value);
+/** Parse a per-watch page count, or `default` to fall back to the config's maxPages. */
+export function parseMaxPagesOrDefault(value: string): number | 'default' {
+  // Not null for `default`: commander stores a parser's null as an empty string.
+  return value.trim().toLowerCase() === 'default' ? 'default' : parsePageCount(value);
 }
 
 /** Parse a duration such as `90s`, `30m`, `2h`, `1d` into milliseconds. */

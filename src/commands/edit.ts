@@ -19,8 +19,7 @@ export interface EditOptions {
   addNotify?: string[];
   removeNotify?: string[];
   notifyExisting?: boolean;
-  /** null: back to the config default. */
-  maxPages?: number | null;
+  maxPages?: number | 'default';
   allowAnyHost?: boolean;
   json?: boolean;
 }
@@ -35,7 +34,7 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
   if (options.enable) changes.enabled = true;
   if (options.disable) changes.enabled = false;
   if (options.notifyExisting !== undefined) changes.notifyExisting = options.notifyExisting;
-  if (options.maxPages !== undefined) changes.maxPages = options.maxPages;
+  if (options.maxPages !== undefined) changes.maxPages = options.maxPages === 'default' ? null : options.maxPages;
   const added = validateTargets(options.addNotify ?? []);
 
   const db = await context.db('write');

@@ -121,7 +121,7 @@ describe('pickTargets', () => {
 
 describe('small parsers and words', () => {
   it('reads --max-pages default as "back to the config"', () => {
-    expect(parseMaxPagesOrDefault('default')).toBeNull();
+    expect(parseMaxPagesOrDefault('default')).toBe('default');
     expect(parseMaxPagesOrDefault('3')).toBe(3);
     expect(() => parseMaxPagesOrDefault('0')).toThrow(/from 1 to 50/);
   });
