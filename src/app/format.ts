@@ -1,6 +1,4 @@
 /** Human-friendly text helpers shared by commands; pure. */
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago", or "never". */
 export function formatRelativeTime(iso: string | null, now: Date): string {
@@ -38,25 +36,61 @@ export interface TableLayout {
   shrinkable?: readonly number[];
 }
 
+/** How wide text displays in a terminal, and how to cut it to a width with an ellipsis. */
+interface TextMeasure {
+  width(text: string): number;
+  truncate(text: string, width: number): string;
+}
+
 const GAP = '  ';
 const MIN_SHRUNK_WIDTH = 8;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are measured as zero width
+const COLOUR_CODE = /\u001b\[[0-9;]*m/g;
+// Printable ASCII and Latin letters with accents (Hungarian included): one terminal cell per UTF-16 unit.
+const ONE_CELL_TEXT = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f]*$/;
+
+/** Measures text that is all one-cell characters, without loading anything. */
+const oneCellMeasure: TextMeasure = {
+  width: (text) => text.replace(COLOUR_CODE, '').length,
+  truncate: (text) => text,
+};
 
 /**
  * Lay out rows as aligned columns, measured in terminal cells (colour codes, accents, wide characters and emoji
  * count as they display). With a width, the shrinkable columns are cut to fit it; a row is never wrapped.
  */
-export function formatTable(header: string[], rows: string[][], layout: TableLayout = {}): string[] {
+export async function formatTable(header: string[], rows: string[][], layout: TableLayout = {}): Promise<string[]> {
+  // string-width and cli-truncate compile large Unicode regular expressions when loaded (tens of milliseconds,
+  // more than `list` itself); a table of plain Latin text that needs no cutting is laid out without them.
+  const cells = [header, ...rows].flat();
+  if (cells.every((cell) => ONE_CELL_TEXT.test(cell.replace(COLOUR_CODE, '')))) {
+    const lines = layoutTable(header, rows, {}, oneCellMeasure);
+    const { width } = layout;
+    if (width === undefined || lines.every((line) => oneCellMeasure.width(line) <= width)) return lines;
+  }
+  const [{ default: stringWidth }, { default: cliTruncate }] = await Promise.all([
+    import('string-width'),
+    import('cli-truncate'),
+  ]);
+  return layoutTable(header, rows, layout, { width: stringWidth, truncate: cliTruncate });
+}
+
+function layoutTable(header: string[], rows: string[][], layout: TableLayout, measure: TextMeasure): string[] {
+  const stringWidth = measure.width;
+  const cliTruncate = measure.truncate;
   const widths = header.map((title, column) =>
     Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column] ?? ''))),
   );
   const { width } = layout;
-  if (width !== undefined) shrinkColumns(widths, width, layout.shrinkable ?? [], header);
+  if (width !== undefined) shrinkColumns(widths, width, layout.shrinkable ?? [], header, stringWidth);
   const render = (cells: string[]): string => {
     const line = cells
       .map((cell, column) => {
         const columnWidth = widths[column] ?? 0;
         const fitted = stringWidth(cell) > columnWidth ? cliTruncate(cell, columnWidth) : cell;
-        return column === cells.length - 1 ? fitted : pad(fitted, columnWidth);
+        return column === cells.length - 1
+          ? fitted
+          : fitted + ' '.repeat(Math.max(0, columnWidth - stringWidth(fitted)));
       })
       .join(GAP)
       .trimEnd();
@@ -67,7 +101,13 @@ export function formatTable(header: string[], rows: string[][], layout: TableLay
 }
 
 /** Cut the widest shrinkable column, one cell at a time, until the row fits or nothing more can be cut. */
-function shrinkColumns(widths: number[], width: number, shrinkable: readonly number[], header: string[]): void {
+function shrinkColumns(
+  widths: number[],
+  width: number,
+  shrinkable: readonly number[],
+  header: string[],
+  stringWidth: (text: string) => number,
+): void {
   const floor = (column: number): number => Math.max(MIN_SHRUNK_WIDTH, stringWidth(header[column] ?? ''));
   let excess = widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1) - width;
   while (excess > 0) {
@@ -80,8 +120,4 @@ function shrinkColumns(widths: number[], width: number, shrinkable: readonly num
     widths[widest] = (widths[widest] ?? 0) - 1;
     excess -= 1;
   }
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }

@@ -44,7 +44,7 @@ export async function run(
       ad.active ? 'active' : styles.dim('gone'),
     ];
   });
-  const table = formatTable(['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE'], rows, {
+  const table = await formatTable(['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE'], rows, {
     width: output.width,
     shrinkable: [1, 2],
   });

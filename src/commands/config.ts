@@ -16,6 +16,6 @@ export async function run(context: AppContext, _args: [], options: { json?: bool
   output.line(`config file: ${loaded.configFile ?? output.styles.dim('none found (defaults and environment only)')}`);
   output.line();
   const rows = description.rows.map((row) => [row.key, row.value, output.styles.dim(row.source)]);
-  for (const line of formatTable(['KEY', 'VALUE', 'SOURCE'], rows)) output.line(line);
+  for (const line of await formatTable(['KEY', 'VALUE', 'SOURCE'], rows)) output.line(line);
   return ExitCode.ok;
 }

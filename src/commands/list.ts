@@ -32,7 +32,7 @@ export async function run(context: AppContext, _args: [], options: { json?: bool
     describeLastCheck(watch, styles),
     watch.lastCheck.adsSeen === null ? '-' : String(watch.lastCheck.adsSeen),
   ]);
-  const table = formatTable(['ID', 'NAME', 'ENABLED', 'LAST CHECK', 'RESULT', 'ADS'], rows, {
+  const table = await formatTable(['ID', 'NAME', 'ENABLED', 'LAST CHECK', 'RESULT', 'ADS'], rows, {
     width: output.width,
     shrinkable: [1, 4],
   });

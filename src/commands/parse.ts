@@ -26,7 +26,7 @@ export async function run(context: AppContext, [source]: [source: string], optio
     : { html: await readSource(source), pageUrl: validateBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL) };
   const { parseListing } = await import('../scrape/parse-listing.js');
   const page = parseListing(html, pageUrl, capturedAt);
-  printPage(context, page, options.json === true);
+  await printPage(context, page, options.json === true);
   return page.verdict === 'unrecognized' ? ExitCode.siteUnrecognized : ExitCode.ok;
 }
 
@@ -65,7 +65,7 @@ function validateBaseUrl(value: string): string {
   });
 }
 
-function printPage(context: AppContext, page: ListingPage, json: boolean): void {
+async function printPage(context: AppContext, page: ListingPage, json: boolean): Promise<void> {
   const { output } = context;
   if (json) {
     output.json({
@@ -102,7 +102,7 @@ function printPage(context: AppContext, page: ListingPage, json: boolean): void 
     describeAdFlags(ad),
     truncateText(displayText(ad.title), 60),
   ]);
-  const table = formatTable(['ID', 'PRICE', 'POSTED', 'FLAGS', 'TITLE'], rows, {
+  const table = await formatTable(['ID', 'PRICE', 'POSTED', 'FLAGS', 'TITLE'], rows, {
     width: output.width,
     shrinkable: [4, 1],
   });

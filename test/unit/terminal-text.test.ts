@@ -18,20 +18,20 @@ describe('formatTable', () => {
     ['333', 'short', '-', 'active'],
   ];
 
-  it('aligns columns by display width: accents, wide characters and emoji line up', () => {
-    const lines = formatTable(header, rows);
+  it('aligns columns by display width: accents, wide characters and emoji line up', async () => {
+    const lines = await formatTable(header, rows);
     const priceColumns = lines.map((line) => stringWidth(line.slice(0, line.search(/(84 990|1 290|-) /))));
     expect(new Set(priceColumns.slice(1)).size).toBe(1);
     expect(lines[2]).toContain('🎮🎮 RTX 4090 szinte új állapotban');
   });
 
-  it('keeps full rows without a width (a pipe)', () => {
-    expect(widest(formatTable(header, rows))).toBeGreaterThan(80);
+  it('keeps full rows without a width (a pipe)', async () => {
+    expect(widest(await formatTable(header, rows))).toBeGreaterThan(80);
   });
 
-  it('cuts the widest shrinkable column with an ellipsis to fit the width, never wrapping', () => {
+  it('cuts the widest shrinkable column with an ellipsis to fit the width, never wrapping', async () => {
     for (const width of [80, 60, 40]) {
-      const lines = formatTable(header, rows, { width, shrinkable: [1] });
+      const lines = await formatTable(header, rows, { width, shrinkable: [1] });
       expect(widest(lines)).toBeLessThanOrEqual(width);
       expect(lines).toHaveLength(rows.length + 1);
       expect(lines[1]).toContain('…');
@@ -39,13 +39,22 @@ describe('formatTable', () => {
     }
   });
 
-  it('cuts whole rows as a last resort when the fixed columns alone are too wide', () => {
-    const lines = formatTable(['A', 'B'], [['x'.repeat(50), 'y'.repeat(50)]], { width: 30, shrinkable: [] });
+  it('cuts whole rows as a last resort when the fixed columns alone are too wide', async () => {
+    const lines = await formatTable(['A', 'B'], [['x'.repeat(50), 'y'.repeat(50)]], { width: 30, shrinkable: [] });
     expect(widest(lines)).toBeLessThanOrEqual(30);
   });
 
-  it('measures colour codes as zero width', () => {
-    const lines = formatTable(
+  it('lays out plain Latin text the same way, cutting it too when it does not fit', async () => {
+    const latin = [['1', 'Árvíztűrő tükörfúrógép, bontatlan, garanciával és számlával', 'active']];
+    const full = await formatTable(['ID', 'TITLE', 'STATE'], latin);
+    expect(full[1]).toBe('1   Árvíztűrő tükörfúrógép, bontatlan, garanciával és számlával  active');
+    const cut = await formatTable(['ID', 'TITLE', 'STATE'], latin, { width: 40, shrinkable: [1] });
+    expect(cut[1]).toBe('1   Árvíztűrő tükörfúrógép, bon…  active');
+    expect(widest(cut)).toBeLessThanOrEqual(40);
+  });
+
+  it('measures colour codes as zero width', async () => {
+    const lines = await formatTable(
       ['A', 'B'],
       [
         ['\u001b[2mgone\u001b[22m', 'x'],
