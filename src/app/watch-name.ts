@@ -18,9 +18,9 @@ export function validateWatchName(name: string): string {
 
 /** A valid name made from text the user did not type (a search text, a category path): cut to fit, made one line. */
 export function fitWatchName(derived: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a search text becomes a space
+  // A control character in a search text becomes a space.
   const oneLine = derived
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
   return truncateText(oneLine, MAX_NAME_LENGTH) || 'search';
