@@ -7,9 +7,14 @@ import { globalOptions, VERSION_FLAGS } from './global-options.js';
 /** What the program does when a command is chosen: run it and remember its exit code. */
 export type CommandRunner = (spec: CommandSpec, args: unknown[], options: Record<string, unknown>) => Promise<void>;
 
+const HELP_WIDTH = 80;
+
 /** Build the commander program from the command table. */
 export function buildProgram(version: string, runCommand: CommandRunner): Command {
   const program = new Command('pyhabot')
+    // Help is laid out for 80 columns everywhere: commander would follow a wide terminal, but it cannot wrap its
+    // columns in a narrow one, and the text added below is laid out for 80. Commands created below copy this.
+    .configureHelp({ helpWidth: HELP_WIDTH })
     .description('Watch HardverApró searches for new ads and price drops.')
     .version(version, VERSION_FLAGS, 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -73,8 +78,7 @@ function toOption(spec: OptionSpec): Option {
   return option;
 }
 
-// Text added after commander's own help is not wrapped by commander; it is laid out here for 80 columns.
-const HELP_WIDTH = 80;
+// Text added after commander's own help is not wrapped by commander; it is laid out here.
 
 function helpLayout(): Help {
   const help = new Help();
