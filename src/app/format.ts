@@ -16,11 +16,11 @@ export function formatRelativeTime(iso: string | null, now: Date): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-/** A moment as a date and time in the user's locale and time zone, e.g. "19 Dec 2025, 16:20". */
-export function formatLocalDateTime(moment: string | Date): string {
+/** A moment as a date and time in the user's locale and time zone: "19 Dec 2025, 16:20", or "19/12/2025, 16:20". */
+export function formatLocalDateTime(moment: string | Date, dateStyle: 'medium' | 'short' = 'medium'): string {
   const date = typeof moment === 'string' ? new Date(moment) : moment;
   if (Number.isNaN(date.getTime())) return String(moment);
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(undefined, { dateStyle, timeStyle: 'short' });
 }
 
 /** "1 watch", "2 watches": a count with the noun in the right number. */

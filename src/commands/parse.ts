@@ -98,13 +98,13 @@ async function printPage(context: AppContext, page: ListingPage, json: boolean):
   const rows = page.ads.map((ad) => [
     String(ad.id),
     describeAdPrice(ad),
-    ad.postedAt === null ? '-' : formatLocalDateTime(ad.postedAt),
+    ad.postedAt === null ? '-' : formatLocalDateTime(ad.postedAt, 'short'),
     describeAdFlags(ad),
     truncateText(displayText(ad.title), 60),
   ]);
   const table = await formatTable(['ID', 'PRICE', 'POSTED', 'FLAGS', 'TITLE'], rows, {
     width: output.width,
-    shrinkable: [4, 1],
+    shrinkable: [4, 3, 1],
   });
   for (const line of table) output.line(line);
 }
