@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCliSandbox } from '../helpers/cli-sandbox.js';
+import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
+import { ListingPage } from '../helpers/listing-fixture.js';
 
 const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const DISCORD = 'https://discord.com/api/webhooks/123456789012/secret-token-abcdef';
@@ -80,5 +84,18 @@ describe('messages a user can act on', () => {
     const main = await sandbox.run(['help']);
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/^Usage: pyhabot \[options\] \[command\]/);
+  });
+
+  it('counts one watch and one ad in the singular', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    writeFileSync(join(sandbox.dir, '.pyhabotrc'), 'requestDelayMs: 0\nnewestFirst: false\nmaxRetries: 0\n');
+    site.serve('/aprok/mobil/index.html', new ListingPage().keepFirst(1).withoutNextPage());
+    expect((await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html'), '--allow-any-host'])).code).toBe(0);
+    const check = await sandbox.run(['check']);
+    expect(check.stdout).toContain('baseline: 1 ad recorded');
+    expect(check.stdout).toMatch(/^1 watch, 0 new ads, 1 baseline, /m);
+    const status = await sandbox.run(['status']);
+    expect(status.stdout).toMatch(/\(exit 0; 1 watch, 0 new ads, 0 failed\)/);
   });
 });
