@@ -11,8 +11,12 @@ export function validateWatchName(name: string): string {
   if (trimmed.length > MAX_NAME_LENGTH) {
     throw new UserError(`the watch name is ${trimmed.length} characters long; at most ${MAX_NAME_LENGTH} are accepted`);
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters would corrupt terminal output
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new UserError('the watch name contains control characters');
+  // Control characters (C1 included) would corrupt terminal output; bidi overrides make a name read as another.
+  if (/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(trimmed)) {
+    throw new UserError('the watch name contains control characters', {
+      hint: 'use visible text only: no escape sequences, control or text-direction characters',
+    });
+  }
   return trimmed;
 }
 

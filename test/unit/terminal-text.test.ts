@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { displayText } from '../../src/app/display-text.js';
 import { formatTable, plural } from '../../src/app/format.js';
 import { pickTargets } from '../../src/app/pick-targets.js';
-import { fitWatchName } from '../../src/app/watch-name.js';
+import { fitWatchName, validateWatchName } from '../../src/app/watch-name.js';
 import { parseMaxPagesOrDefault } from '../../src/cli/arg-parsers.js';
 import { outputWidth } from '../../src/cli/terminal-output.js';
 import { maskTarget } from '../../src/domain/notification-target.js';
@@ -89,6 +89,21 @@ describe('outputWidth', () => {
     expect(outputWidth({}, { isTTY: true, columns: 120 })).toBe(120);
     expect(outputWidth({ COLUMNS: 'wide' }, { isTTY: false })).toBeUndefined();
     expect(outputWidth({}, { isTTY: false, columns: 120 })).toBeUndefined();
+  });
+});
+
+describe('validateWatchName', () => {
+  it.each([
+    ['an escape sequence', 'GPU \u001b]0;x\u0007'],
+    ['a C1 control', 'GPU \u009b2J'],
+    ['a bidi override', 'GPU \u202eevil'],
+    ['a bidi isolate', 'GPU \u2066x\u2069'],
+  ])('refuses a name with %s', (_label, name) => {
+    expect(() => validateWatchName(name)).toThrow('the watch name contains control characters');
+  });
+
+  it('accepts accents and emoji', () => {
+    expect(validateWatchName('  Árvíztűrő   🎮 ')).toBe('Árvíztűrő 🎮');
   });
 });
 
