@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // pyhabot as cron finds it: packed from this clone, installed globally the way the README says, and run from its
 // own bin directory with nothing of the clone around. The install reaches the npm registry (or its cache) for the
-// dependencies, and may compile the SQLite driver from source when no prebuilt binary can be fetched: one to four
-// minutes on a busy two-core machine, hence the generous limits.
+// dependencies. The SQLite driver's install script is offered the binary this clone already built, through its
+// installer's local-prebuilds directory, so it need not compile it again; if the versions differ, it compiles (one
+// to four minutes on a busy two-core machine, hence the generous limits).
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -26,6 +27,21 @@ let tarball = '';
 let packedFiles: string[] = [];
 let prefix = '';
 let installOutput = '';
+
+/**
+ * A directory holding this clone's compiled SQLite driver packed under the name its installer (prebuild-install)
+ * looks for: `<name>-v<version>-node-v<abi>-<platform><libc>-<arch>.tar.gz`.
+ */
+async function packLocalPrebuild(into: string): Promise<string> {
+  const driver = join(repoRoot, 'node_modules', 'better-sqlite3');
+  const { version } = JSON.parse(readFileSync(join(driver, 'package.json'), 'utf8')) as { version: string };
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  const libc = process.platform === 'linux' && report?.header?.glibcVersionRuntime === undefined ? 'musl' : '';
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}${libc}-${process.arch}`;
+  mkdirSync(into);
+  await run('tar', ['-czf', join(into, `${name}.tar.gz`), '-C', driver, 'build/Release/better_sqlite3.node']);
+  return into;
+}
 
 /** Run the installed `pyhabot` with a scrubbed environment whose data directory is inside the temp dir. */
 async function installedPyhabot(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -71,7 +87,15 @@ beforeAll(async () => {
       '--no-fund',
       tarball,
     ],
-    { cwd: dir, timeout: INSTALL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        npm_config_better_sqlite3_local_prebuilds: await packLocalPrebuild(join(dir, 'prebuilds')),
+      },
+      timeout: INSTALL_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+    },
   );
   installOutput = install.stdout + install.stderr;
 }, INSTALL_TIMEOUT_MS + 60_000);
