@@ -84,13 +84,19 @@ async function startDiscordReceiver() {
   };
 }
 
-/** Run the built CLI as a user would type `pyhabot <args>`, show what it printed, and return it. */
-function pyhabot(args, env) {
+/**
+ * Run the built CLI as a user would type `pyhabot <args>`, show what it printed, and return it. With `toTerminal`,
+ * a demo run on a terminal lets the step write to that terminal itself, so that tables are laid out for its width
+ * as they are for a user; the step's output is then not returned.
+ */
+function pyhabot(args, env, { toTerminal = false } = {}) {
   note(commandLine(args));
+  const direct = toTerminal && process.stdout.isTTY === true;
   return new Promise((resolveRun, rejectRun) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdio = ['ignore', direct ? 'inherit' : 'pipe', 'pipe'];
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio });
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => {
       stdout += chunk;
       process.stdout.write(chunk);
     });
@@ -191,7 +197,7 @@ async function runDemo(dir) {
     showReceived(discord.received, [newAd.title, newPriceText]);
 
     heading('6. The newest ads the watch has seen');
-    await pyhabot(['ads', '1', '--limit', '5'], env);
+    await pyhabot(['ads', '1', '--limit', '5'], env, { toTerminal: true });
 
     heading('7. Health, as the container healthcheck asks for it');
     await pyhabot(['status', '--max-age', '20m'], env);
