@@ -136,8 +136,8 @@ function demoEnvironment(dir) {
   const home = join(dir, 'home');
   mkdirSync(home);
   const configFile = join(dir, 'pyhabot.yaml');
-  // No pause between requests (allowed for hosts other than hardverapro.hu); the fake site ignores sort cookies.
-  writeFileSync(configFile, 'requestDelayMs: 0\nnewestFirst: false\n');
+  // The default pause between requests, as on the real site; the fake site ignores the sort-order cookie.
+  writeFileSync(configFile, 'newestFirst: false\n');
   const env = {
     PATH: process.env.PATH,
     HOME: home,
