@@ -2,10 +2,10 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AppContext } from '../app/context.js';
 import { describeFileError } from '../app/describe-file-error.js';
-import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../app/watch-export.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
+import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../import/export-file.js';
 import { listWatches } from '../store/watches-repo.js';
 
 interface ExportOptions {

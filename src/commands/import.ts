@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../app/context.js';
-import { recogniseImportFile } from '../app/legacy-import/detect-import-format.js';
-import { buildImportReport } from '../app/legacy-import/import-report.js';
-import { planImport } from '../app/legacy-import/plan-import.js';
-import { readBotConfig, readImportSource } from '../app/legacy-import/read-import-source.js';
-import {
-  type ExistingWatch,
-  reconcileImport,
-  toImportWrites,
-  type WatchDecision,
-  writesNothing,
-} from '../app/legacy-import/reconcile-import.js';
-import { renderImportReport } from '../app/legacy-import/render-import-report.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
+import { collectWrites, type ExistingWatch, reconcileImport, type WatchDecision } from '../import/decide-import.js';
+import { planImport, recogniseImportFile } from '../import/formats.js';
+import { buildImportReport } from '../import/import-report.js';
+import { readBotConfig, readImportSource } from '../import/read-source.js';
+import { renderImportReport } from '../import/render-import-report.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/import-repo.js';
 import type { Db } from '../store/open-db.js';
 import { findWatchByUrl } from '../store/watches-repo.js';
@@ -36,23 +29,23 @@ export async function run(context: AppContext, args: unknown[], options: ImportO
   });
   const dryRun = options.dryRun === true;
   const { config } = await context.config();
+  const defaults = { notifyExisting: config.notifyExisting };
 
   let decisions: WatchDecision[];
   let createdIds: number[] = [];
   if (dryRun && !existsSync(config.db)) {
     // Nothing is watched yet, and a dry run must not create the database just to find that out.
-    decisions = reconcileImport(plan, () => undefined);
+    decisions = reconcileImport(plan, () => undefined, defaults);
   } else {
     const db = await context.db(dryRun ? 'read' : 'write');
-    const decide = () => reconcileImport(plan, (url) => findExisting(db, url));
+    const decide = () => reconcileImport(plan, (url) => findExisting(db, url), defaults);
     if (dryRun) {
       decisions = decide();
     } else {
       // Compared and written in one transaction: all or nothing, and no other writer in between.
       decisions = inWriteTransaction(db, () => {
         const decided = decide();
-        const writes = toImportWrites(decided, { notifyExisting: config.notifyExisting });
-        if (!writesNothing(writes)) createdIds = applyImport(db, writes, context.now());
+        createdIds = applyImport(db, collectWrites(decided), context.now());
         return decided;
       });
     }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recogniseImportFile } from '../../src/app/legacy-import/detect-import-format.js';
 import { UserError } from '../../src/domain/errors.js';
+import { recogniseImportFile } from '../../src/import/formats.js';
 
 const LEGACY = resolve(import.meta.dirname, '../fixtures/legacy');
 

@@ -1,14 +1,7 @@
-import type { SeenAd } from '../../store/import-repo.js';
+import type { SeenAd } from '../store/import-repo.js';
 
 /** The kinds of file `pyhabot import` reads. */
 export type ImportFormat = 'pyhabot-2021' | 'pyhabot-2025' | 'pyhabot-export';
-
-/** How each format is named in reports. */
-export const importFormatNames: Record<ImportFormat, string> = {
-  'pyhabot-2021': 'PYHABOT 2021 bot (databank/viewers.json)',
-  'pyhabot-2025': 'PYHABOT 2025 fork (persistent_data/watchlist.json)',
-  'pyhabot-export': 'pyhabot export',
-};
 
 /** A notification target named by the file that pyhabot cannot use. */
 export interface SkippedTarget {

@@ -1,9 +1,9 @@
-import { UserError } from '../../domain/errors.js';
-import { canonicalizeWatchUrl, defaultWatchName } from '../../domain/watch-url.js';
-import type { SeenAd } from '../../store/import-repo.js';
-import { validateWatchName } from '../watch-name.js';
+import { validateWatchName } from '../app/watch-name.js';
+import { UserError } from '../domain/errors.js';
+import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import type { SeenAd } from '../store/import-repo.js';
 import type { PlannedWatch, PlanOptions, SkippedEntry } from './import-plan.js';
-import type { TargetReading } from './legacy-targets.js';
+import type { TargetReading } from './read-targets.js';
 
 /** One entry of a file, read but not yet checked against pyhabot's rules. */
 export interface WatchEntry {

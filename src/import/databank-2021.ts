@@ -1,7 +1,7 @@
 import { collectWatches, type WatchEntry } from './collect-watches.js';
 import { FieldReader, isIntegerAtLeast, isRecord } from './file-shape.js';
 import type { ImportPlan, PlanOptions } from './import-plan.js';
-import { readNotifyOn } from './legacy-targets.js';
+import { readNotifyOn } from './read-targets.js';
 
 /** The 2021 bot's config.json, when one was found beside its databank. */
 export type BotConfigFile = { path: string; text: string } | { path: string; error: string };

@@ -1,9 +1,9 @@
-import { UserError } from '../../domain/errors.js';
-import { isMaskedTarget, WATCH_EXPORT_VERSION } from '../watch-export.js';
+import { UserError } from '../domain/errors.js';
 import { collectWatches, type WatchEntry } from './collect-watches.js';
+import { isMaskedTarget, WATCH_EXPORT_VERSION } from './export-file.js';
 import { FieldReader, shapeError } from './file-shape.js';
 import type { ImportPlan, PlanOptions, SkippedTarget } from './import-plan.js';
-import { readTargetText, type TargetReading } from './legacy-targets.js';
+import { readTargetText, type TargetReading } from './read-targets.js';
 
 const MAX_PAGES = 50;
 

@@ -1,4 +1,4 @@
-import type { Output } from '../output.js';
+import type { Output } from '../app/output.js';
 import type { ImportReport, WatchImportResult } from './import-report.js';
 
 /** Print the import report as text: one block per watch, then a summary line. */

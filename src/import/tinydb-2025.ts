@@ -1,9 +1,9 @@
-import type { SeenAd } from '../../store/import-repo.js';
+import { groupBy } from '../domain/group-by.js';
 import { collectWatches, type WatchEntry } from './collect-watches.js';
 import { FieldReader } from './file-shape.js';
 import type { ImportPlan, PlanOptions } from './import-plan.js';
-import { noTargets, readNotifyOn, readTargetText, type TargetReading } from './legacy-targets.js';
-import { readTinyDbAd } from './read-tinydb-ad.js';
+import { noTargets, readNotifyOn, readTargetText, type TargetReading } from './read-targets.js';
+import { readTinyDbAd } from './tinydb-ad.js';
 
 /**
  * Plan the import of the 2025 fork's TinyDB file `persistent_data/watchlist.json`: a `watchlist` table of watches
@@ -12,13 +12,11 @@ import { readTinyDbAd } from './read-tinydb-ad.js';
  */
 export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportPlan {
   const root = FieldReader.of(options.source, '', document);
-  const adsByWatch = new Map<number, SeenAd[]>();
-  for (const { key, reader } of (root.optionalObject('advertisements') ?? emptyTable(options.source)).children()) {
-    const { watchId, seen } = readTinyDbAd(key, reader);
-    const list = adsByWatch.get(watchId) ?? [];
-    list.push(seen);
-    adsByWatch.set(watchId, list);
-  }
+  const table = root.optionalObject('advertisements') ?? emptyTable(options.source);
+  const adsByWatch = groupBy(
+    table.children().map(({ key, reader }) => readTinyDbAd(key, reader)),
+    (tinyDbAd) => tinyDbAd.watchId,
+  );
 
   const claimed = new Set<number>();
   const entries: WatchEntry[] = root
@@ -27,7 +25,7 @@ export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportP
     .map(({ key, reader }) => {
       // Ads point at a watch's `id` field; TinyDB's own key is the same number unless the file was edited.
       const watchId = reader.optionalInteger('id', 0) ?? (/^\d+$/.test(key) ? Number(key) : Number.NaN);
-      const ads = claimed.has(watchId) ? [] : (adsByWatch.get(watchId) ?? []);
+      const ads = claimed.has(watchId) ? [] : (adsByWatch.get(watchId) ?? []).map((tinyDbAd) => tinyDbAd.seen);
       claimed.add(watchId);
       const lastChecked = reader.optionalNumber('last_checked') ?? 0;
       return {

@@ -1,8 +1,8 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../../domain/errors.js';
-import { describeFileError } from '../describe-file-error.js';
-import type { BotConfigFile } from './plan-2021-databank.js';
+import { describeFileError } from '../app/describe-file-error.js';
+import { UserError } from '../domain/errors.js';
+import type { BotConfigFile } from './databank-2021.js';
 
 /** The file an import reads, and its text. */
 export interface ImportSource {
