@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AppContext } from '../app/context.js';
-import { describeFileError } from '../app/describe-file-error.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';

@@ -1,5 +1,5 @@
-import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
+import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import type { SeenAd } from '../store/import-repo.js';
 import type { PlannedWatch, PlanOptions, SkippedEntry } from './import-plan.js';

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { describeFileError } from '../app/describe-file-error.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 

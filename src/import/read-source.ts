@@ -1,6 +1,6 @@
 import { type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeFileError } from '../app/describe-file-error.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import type { BotConfigFile } from './databank-2021.js';
 import { FileRefused, readRegularFile } from './read-regular-file.js';
