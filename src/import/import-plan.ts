@@ -10,7 +10,11 @@ export interface SkippedTarget {
   reason: string;
 }
 
-/** A watch as the file describes it, checked against pyhabot's rules and ready to store. */
+/**
+ * A watch the file asks for. A format's planner fills one per entry, as written (one entry key, the URL as given,
+ * '' for no name); `collectWatches` then checks it against pyhabot's rules (canonical URL, a usable name) and folds
+ * entries for the same search into one, ready to store.
+ */
 export interface PlannedWatch {
   /** Keys of the file's entries this watch comes from; more than one when the file repeats a search. */
   entries: string[];

@@ -1,8 +1,8 @@
 import { groupBy } from '../domain/group-by.js';
-import { collectWatches, type WatchEntry } from './collect-watches.js';
+import { collectWatches } from './collect-watches.js';
 import { FieldReader } from './file-shape.js';
-import type { ImportPlan, PlanOptions } from './import-plan.js';
-import { noTargets, readNotifyOn, readTargetText, type TargetReading } from './read-targets.js';
+import type { ImportPlan, PlannedWatch, PlanOptions } from './import-plan.js';
+import { combineTargets, noTargets, readNotifyOn, readTargetText, type TargetReading } from './read-targets.js';
 import { readTinyDbAd } from './tinydb-ad.js';
 
 /**
@@ -19,7 +19,7 @@ export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportP
   );
 
   const claimed = new Set<number>();
-  const entries: WatchEntry[] = root
+  const entries: PlannedWatch[] = root
     .object('watchlist')
     .children()
     .map(({ key, reader }) => {
@@ -29,13 +29,13 @@ export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportP
       claimed.add(watchId);
       const lastChecked = reader.optionalNumber('last_checked') ?? 0;
       return {
-        entry: key,
+        entries: [key],
         url: reader.string('url'),
-        name: reader.optionalString('name'),
+        name: reader.optionalString('name') ?? '',
         enabled: true,
         notifyExisting: null,
         maxPages: null,
-        targets: combine(readNotifyOn(reader, 'notifyon'), webhookOf(reader)),
+        ...combineTargets([readNotifyOn(reader, 'notifyon'), webhookOf(reader)]),
         seenUpToId: null,
         baselineDone: ads.length > 0 || lastChecked > 0,
         ads,
@@ -55,14 +55,6 @@ export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportP
 function webhookOf(entry: FieldReader): TargetReading {
   const url = entry.optionalString('webhook');
   return url === undefined ? noTargets() : readTargetText(url, { discordFormat: false });
-}
-
-function combine(first: TargetReading, second: TargetReading): TargetReading {
-  return {
-    targets: [...first.targets, ...second.targets],
-    skipped: [...first.skipped, ...second.skipped],
-    notes: [...first.notes, ...second.notes],
-  };
 }
 
 function emptyTable(source: string): FieldReader {
