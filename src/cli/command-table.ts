@@ -235,7 +235,9 @@ export const commandTable: CommandSpec[] = [
     summary: 'write every watch to a file that `pyhabot import` reads back (e.g. to keep watches in git)',
     details:
       "Writes each watch's name, URL, enabled state, notification targets, notifyExisting and maxPages, not what " +
-      'checks recorded. Targets are masked unless --include-secrets; a masked target is skipped on import.',
+      'checks recorded. Without --include-secrets every target is written masked (its tokens, passwords and ntfy ' +
+      'topics replaced by ****) and is skipped on import. An --output file is created readable by its owner only ' +
+      '(mode 600), with or without secrets.',
     arguments: [],
     options: [
       {
@@ -245,9 +247,10 @@ export const commandTable: CommandSpec[] = [
       },
       {
         flags: '--include-secrets',
-        description: 'write notification targets with their tokens, so an import can use them (file mode 600)',
+        description: 'write notification targets with their tokens, so an import can use them',
       },
       { flags: '--output <file>', description: 'write to this file instead of stdout' },
+      { flags: '--json', description: 'the same as --format json (an export is JSON unless YAML is asked for)' },
     ],
     load: () => import('../commands/export.js'),
   },

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
-import { describeFileError } from '../app/describe-file-error.js';
 import { formatTable } from '../app/format.js';
 import { siteClientOptions } from '../app/site-client-options.js';
 import type { Ad } from '../domain/ad.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { ListingPage } from '../domain/listing.js';

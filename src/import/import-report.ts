@@ -1,6 +1,7 @@
-import type { SeenAd } from '../../store/import-repo.js';
-import { type ImportFormat, type ImportPlan, importFormatNames, type SkippedTarget } from './import-plan.js';
-import type { WatchDecision } from './reconcile-import.js';
+import type { SeenAd } from '../store/import-repo.js';
+import type { WatchDecision } from './decide-import.js';
+import { formats } from './formats.js';
+import type { ImportFormat, ImportPlan, SkippedTarget } from './import-plan.js';
 
 /** What happened to one watch of the file (or one entry that became none); secrets masked. */
 export interface WatchImportResult {
@@ -94,7 +95,7 @@ export function buildImportReport(
   return {
     source: options.source,
     format: plan.format,
-    formatName: importFormatNames[plan.format],
+    formatName: formats[plan.format].name,
     dryRun: options.dryRun,
     notes: plan.notes,
     watches: results,

@@ -1,4 +1,4 @@
-import { UserError } from '../domain/errors.js';
+import { UserError } from './errors.js';
 
 const MAX_NAME_LENGTH = 200;
 

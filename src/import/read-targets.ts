@@ -1,20 +1,25 @@
-import { UserError } from '../../domain/errors.js';
-import { maskTarget, parseTarget } from '../../domain/notification-target.js';
+import { UserError } from '../domain/errors.js';
+import { maskTarget, parseTarget } from '../domain/notification-target.js';
 import type { FieldReader } from './file-shape.js';
-import type { SkippedTarget } from './import-plan.js';
+import type { PlannedWatch } from './import-plan.js';
 
-/** The notification targets one legacy entry names: the ones pyhabot can use and the ones it cannot. */
-export interface TargetReading {
-  targets: string[];
-  skipped: SkippedTarget[];
-  notes: string[];
-}
+/** The notification targets an entry names: the ones pyhabot can use, the ones it cannot, and remarks. */
+export type TargetReading = Pick<PlannedWatch, 'targets' | 'skippedTargets' | 'notes'>;
 
 const CHAT_CHANNEL_REASON = "only the old bot's own token can post there; add a target of your own";
 
 /** Nothing to notify. */
 export function noTargets(): TargetReading {
-  return { targets: [], skipped: [], notes: [] };
+  return { targets: [], skippedTargets: [], notes: [] };
+}
+
+/** The targets of several fields of one entry, in order. */
+export function combineTargets(readings: readonly TargetReading[]): TargetReading {
+  return {
+    targets: readings.flatMap((reading) => reading.targets),
+    skippedTargets: readings.flatMap((reading) => reading.skippedTargets),
+    notes: readings.flatMap((reading) => reading.notes),
+  };
 }
 
 /**
@@ -35,14 +40,14 @@ export function readNotifyOn(entry: FieldReader, key: string): TargetReading {
   if (on === 'integration' || (on === undefined && integration !== undefined)) {
     return {
       targets: [],
-      skipped: [{ target: describeChatChannel(integration), reason: CHAT_CHANNEL_REASON }],
+      skippedTargets: [{ target: describeChatChannel(integration), reason: CHAT_CHANNEL_REASON }],
       notes: [],
     };
   }
   if (on === undefined) throw notifyOn.error('on', '"webhook" or "integration"');
   return {
     targets: [],
-    skipped: [{ target: `"${on}" notification`, reason: 'the old bot has no such notification kind' }],
+    skippedTargets: [{ target: `"${on}" notification`, reason: 'the old bot has no such notification kind' }],
     notes: [],
   };
 }
@@ -54,12 +59,12 @@ export function readTargetText(raw: string, options: { discordFormat: boolean })
   try {
     const target = parseTarget(text);
     if (!options.discordFormat || target.channel === 'discord' || !/^https?:\/\//i.test(text)) {
-      return { targets: [target.raw], skipped: [], notes: [] };
+      return { targets: [target.raw], skippedTargets: [], notes: [] };
     }
     const discord = parseTarget(`discord+${text}`);
     return {
       targets: [discord.raw],
-      skipped: [],
+      skippedTargets: [],
       notes: [`the webhook ${discord.masked} gets Discord-format messages, as the old bot sent it`],
     };
   } catch (error) {
@@ -67,7 +72,7 @@ export function readTargetText(raw: string, options: { discordFormat: boolean })
     const detail = error.message.replace(/^Invalid notification target: /, '').replace(/\.$/, '');
     return {
       targets: [],
-      skipped: [{ target: maskTarget(text), reason: `not a target pyhabot can use: ${detail}` }],
+      skippedTargets: [{ target: maskTarget(text), reason: `not a target pyhabot can use: ${detail}` }],
       notes: [],
     };
   }

@@ -1,34 +1,10 @@
 import { basename, extname } from 'node:path';
 import { load as parseYaml, YAMLException } from 'js-yaml';
-import { UserError } from '../../domain/errors.js';
-import { WATCH_EXPORT_FORMAT } from '../watch-export.js';
-import { isRecord } from './file-shape.js';
-import type { ImportFormat } from './import-plan.js';
-
-/** A file's parsed content and the format it was recognised as. */
-export interface RecognisedFile {
-  format: ImportFormat;
-  document: unknown;
-}
+import { UserError } from '../domain/errors.js';
 
 const KNOWN_FILES_HINT =
   "pass the Python PYHABOT's databank/viewers.json (2021 bot) or persistent_data/watchlist.json (2025 fork), " +
   'or a file written by `pyhabot export`';
-
-/** Parse a file's text (JSON, or YAML for exports) and tell which format it is, by its content. */
-export function recogniseImportFile(text: string, source: string): RecognisedFile {
-  const content = text.replace(/^\uFEFF/, '');
-  if (content.trim() === '') throw notRecognised(source, 'the file is empty');
-  const document = parseDocument(content, source);
-  if (!isRecord(document)) throw notRecognised(source);
-  const marker = document.format;
-  if (marker === WATCH_EXPORT_FORMAT) return { format: 'pyhabot-export', document };
-  if (marker !== undefined) throw notRecognised(source, `its format marker is ${JSON.stringify(marker)}`);
-  // TinyDB writes each table as a top-level key; the 2021 bot's databank has "list" (and its id counter "AI").
-  if ('watchlist' in document) return { format: 'pyhabot-2025', document };
-  if ('list' in document) return { format: 'pyhabot-2021', document };
-  throw notRecognised(source);
-}
 
 /** The one-line error for a file that is none of the formats `pyhabot import` reads. */
 export function notRecognised(source: string, detail?: string): UserError {
@@ -36,12 +12,16 @@ export function notRecognised(source: string, detail?: string): UserError {
   return new UserError(`not a PYHABOT or pyhabot export file: ${source}${why}`, { hint: KNOWN_FILES_HINT });
 }
 
-function parseDocument(content: string, source: string): unknown {
+/** Parse a file's text: JSON, or YAML for exports (by name, or when the text does not look like JSON). */
+export function parseDocument(text: string, source: string): unknown {
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') throw notRecognised(source, 'the file is empty');
   const extension = extname(basename(source)).toLowerCase();
   const yamlByName = extension === '.yaml' || extension === '.yml';
   if (!yamlByName && (extension === '.json' || /^\s*[{[]/.test(content))) return parseJson(content, source);
+  let document: unknown;
   try {
-    return parseYaml(content, { filename: source });
+    document = parseYaml(content, { filename: source });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     if (!yamlByName) throw notRecognised(source, 'neither JSON nor YAML');
@@ -49,6 +29,29 @@ function parseDocument(content: string, source: string): unknown {
       `${source} is not valid YAML: ${error.reason} (line ${error.mark.line + 1}, column ${error.mark.column + 1})`,
       { hint: 'fix the file, or export it again with `pyhabot export --format yaml`' },
     );
+  }
+  refuseSharedNodes(document, source);
+  return document;
+}
+
+/**
+ * YAML aliases hand out the same list or mapping again and again without costing the file a byte, so a small
+ * file can stand for billions of values once read. No format pyhabot imports needs them (`pyhabot export` never
+ * writes one), so a list or mapping met twice stops the import before anything reads it.
+ */
+function refuseSharedNodes(document: unknown, source: string): void {
+  const seen = new Set<object>();
+  const pending: unknown[] = [document];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (seen.has(node)) {
+      throw new UserError(`${source} repeats a list or mapping through a YAML alias (*name), which import refuses`, {
+        hint: 'write each value out in full; `pyhabot export` never writes aliases',
+      });
+    }
+    seen.add(node);
+    for (const value of Object.values(node)) pending.push(value);
   }
 }
 

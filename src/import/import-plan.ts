@@ -1,14 +1,7 @@
-import type { SeenAd } from '../../store/import-repo.js';
+import type { SeenAd } from '../store/import-repo.js';
 
 /** The kinds of file `pyhabot import` reads. */
 export type ImportFormat = 'pyhabot-2021' | 'pyhabot-2025' | 'pyhabot-export';
-
-/** How each format is named in reports. */
-export const importFormatNames: Record<ImportFormat, string> = {
-  'pyhabot-2021': 'PYHABOT 2021 bot (databank/viewers.json)',
-  'pyhabot-2025': 'PYHABOT 2025 fork (persistent_data/watchlist.json)',
-  'pyhabot-export': 'pyhabot export',
-};
 
 /** A notification target named by the file that pyhabot cannot use. */
 export interface SkippedTarget {
@@ -17,7 +10,11 @@ export interface SkippedTarget {
   reason: string;
 }
 
-/** A watch as the file describes it, checked against pyhabot's rules and ready to store. */
+/**
+ * A watch the file asks for. A format's planner fills one per entry, as written (one entry key, the URL as given,
+ * '' for no name); `collectWatches` then checks it against pyhabot's rules (canonical URL, a usable name) and folds
+ * entries for the same search into one, ready to store.
+ */
 export interface PlannedWatch {
   /** Keys of the file's entries this watch comes from; more than one when the file repeats a search. */
   entries: string[];

@@ -1,4 +1,4 @@
-import { UserError } from '../../domain/errors.js';
+import { UserError } from '../domain/errors.js';
 
 /** A plain JSON object, as read from a file. */
 export type FileRecord = Record<string, unknown>;

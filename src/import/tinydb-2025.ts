@@ -1,9 +1,9 @@
-import type { SeenAd } from '../../store/import-repo.js';
-import { collectWatches, type WatchEntry } from './collect-watches.js';
+import { groupBy } from '../domain/group-by.js';
+import { collectWatches } from './collect-watches.js';
 import { FieldReader } from './file-shape.js';
-import type { ImportPlan, PlanOptions } from './import-plan.js';
-import { noTargets, readNotifyOn, readTargetText, type TargetReading } from './legacy-targets.js';
-import { readTinyDbAd } from './read-tinydb-ad.js';
+import type { ImportPlan, PlannedWatch, PlanOptions } from './import-plan.js';
+import { combineTargets, noTargets, readNotifyOn, readTargetText, type TargetReading } from './read-targets.js';
+import { readTinyDbAd } from './tinydb-ad.js';
 
 /**
  * Plan the import of the 2025 fork's TinyDB file `persistent_data/watchlist.json`: a `watchlist` table of watches
@@ -12,32 +12,30 @@ import { readTinyDbAd } from './read-tinydb-ad.js';
  */
 export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportPlan {
   const root = FieldReader.of(options.source, '', document);
-  const adsByWatch = new Map<number, SeenAd[]>();
-  for (const { key, reader } of (root.optionalObject('advertisements') ?? emptyTable(options.source)).children()) {
-    const { watchId, seen } = readTinyDbAd(key, reader);
-    const list = adsByWatch.get(watchId) ?? [];
-    list.push(seen);
-    adsByWatch.set(watchId, list);
-  }
+  const table = root.optionalObject('advertisements') ?? emptyTable(options.source);
+  const adsByWatch = groupBy(
+    table.children().map(({ key, reader }) => readTinyDbAd(key, reader)),
+    (tinyDbAd) => tinyDbAd.watchId,
+  );
 
   const claimed = new Set<number>();
-  const entries: WatchEntry[] = root
+  const entries: PlannedWatch[] = root
     .object('watchlist')
     .children()
     .map(({ key, reader }) => {
       // Ads point at a watch's `id` field; TinyDB's own key is the same number unless the file was edited.
       const watchId = reader.optionalInteger('id', 0) ?? (/^\d+$/.test(key) ? Number(key) : Number.NaN);
-      const ads = claimed.has(watchId) ? [] : (adsByWatch.get(watchId) ?? []);
+      const ads = claimed.has(watchId) ? [] : (adsByWatch.get(watchId) ?? []).map((tinyDbAd) => tinyDbAd.seen);
       claimed.add(watchId);
       const lastChecked = reader.optionalNumber('last_checked') ?? 0;
       return {
-        entry: key,
+        entries: [key],
         url: reader.string('url'),
-        name: reader.optionalString('name'),
+        name: reader.optionalString('name') ?? '',
         enabled: true,
         notifyExisting: null,
         maxPages: null,
-        targets: combine(readNotifyOn(reader, 'notifyon'), webhookOf(reader)),
+        ...combineTargets([readNotifyOn(reader, 'notifyon'), webhookOf(reader)]),
         seenUpToId: null,
         baselineDone: ads.length > 0 || lastChecked > 0,
         ads,
@@ -57,14 +55,6 @@ export function plan2025TinyDb(document: unknown, options: PlanOptions): ImportP
 function webhookOf(entry: FieldReader): TargetReading {
   const url = entry.optionalString('webhook');
   return url === undefined ? noTargets() : readTargetText(url, { discordFormat: false });
-}
-
-function combine(first: TargetReading, second: TargetReading): TargetReading {
-  return {
-    targets: [...first.targets, ...second.targets],
-    skipped: [...first.skipped, ...second.skipped],
-    notes: [...first.notes, ...second.notes],
-  };
 }
 
 function emptyTable(source: string): FieldReader {

@@ -1,8 +1,9 @@
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../../domain/errors.js';
-import { describeFileError } from '../describe-file-error.js';
-import type { BotConfigFile } from './plan-2021-databank.js';
+import { describeFileError } from '../domain/describe-file-error.js';
+import { UserError } from '../domain/errors.js';
+import type { BotConfigFile } from './databank-2021.js';
+import { FileRefused, readRegularFile } from './read-regular-file.js';
 
 /** The file an import reads, and its text. */
 export interface ImportSource {
@@ -21,14 +22,19 @@ export const STATE_FILE_PLACES = [
   'watchlist.json',
 ] as const;
 
-/** State files are small; anything this large is not one, and reading it whole would only waste memory. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * State files and exports are small (a fork that saw ten thousand ads keeps about 5 MB); reading and planning a file
+ * costs many times its size in memory, so anything larger is refused before it is read.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The 2021 bot's config.json holds a handful of settings. */
+const MAX_BOT_CONFIG_BYTES = 1024 * 1024;
 
 /** Read the file to import: `input` itself, or the one state file of the old bot inside the directory `input`. */
 export function readImportSource(input: string, cwd: string): ImportSource {
   const path = resolve(cwd, input);
   const stats = statOrThrow(path, input);
-  if (!stats.isDirectory()) return { source: input, path, text: readText(path, input, stats.size) };
+  if (!stats.isDirectory()) return { source: input, path, text: readText(path, input) };
   const found = STATE_FILE_PLACES.filter((place) => isFile(join(path, place)));
   const [only, ...others] = found;
   if (only === undefined) {
@@ -43,7 +49,7 @@ export function readImportSource(input: string, cwd: string): ImportSource {
   }
   const file = join(path, only);
   const source = join(input, only);
-  return { source, path: file, text: readText(file, source, statOrThrow(file, source).size) };
+  return { source, path: file, text: readText(file, source) };
 }
 
 /** The 2021 bot's config.json beside its `databank` directory (or beside viewers.json), if there is one. */
@@ -57,9 +63,10 @@ export function readBotConfig(source: ImportSource): BotConfigFile | undefined {
   const place = places.find((candidate) => isFile(candidate.path));
   if (place === undefined) return undefined;
   try {
-    return { path: place.shown, text: readFileSync(place.path, 'utf8') };
+    return { path: place.shown, text: readRegularFile(place.path, MAX_BOT_CONFIG_BYTES) };
   } catch (error) {
-    return { path: place.shown, error: describeFileError(error) };
+    if (!(error instanceof FileRefused)) throw error;
+    return { path: place.shown, error: error.message };
   }
 }
 
@@ -73,16 +80,14 @@ function statOrThrow(path: string, shown: string): Stats {
   }
 }
 
-function readText(path: string, shown: string, size: number): string {
-  if (size > MAX_FILE_BYTES) {
-    throw new UserError(`${shown} is ${Math.round(size / 1024 / 1024)} MB, too large to be a PYHABOT state file`, {
-      hint: "pass the old bot's databank/viewers.json or persistent_data/watchlist.json",
-    });
-  }
+function readText(path: string, shown: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${describeFileError(error)}`);
+    if (!(error instanceof FileRefused)) throw error;
+    throw new UserError(`cannot read ${shown}: ${error.message}`, {
+      hint: "pass the old bot's databank/viewers.json or persistent_data/watchlist.json, or a `pyhabot export` file",
+    });
   }
 }
 

@@ -1,9 +1,9 @@
-import { UserError } from '../../domain/errors.js';
-import { isMaskedTarget, WATCH_EXPORT_VERSION } from '../watch-export.js';
-import { collectWatches, type WatchEntry } from './collect-watches.js';
+import { UserError } from '../domain/errors.js';
+import { collectWatches } from './collect-watches.js';
+import { isMaskedTarget, WATCH_EXPORT_VERSION } from './export-file.js';
 import { FieldReader, shapeError } from './file-shape.js';
-import type { ImportPlan, PlanOptions, SkippedTarget } from './import-plan.js';
-import { readTargetText, type TargetReading } from './legacy-targets.js';
+import type { ImportPlan, PlannedWatch, PlanOptions, SkippedTarget } from './import-plan.js';
+import { combineTargets, noTargets, readTargetText, type TargetReading } from './read-targets.js';
 
 const MAX_PAGES = 50;
 
@@ -24,16 +24,16 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
   const list = root.value('watches');
   if (!Array.isArray(list)) throw root.error('watches', 'a list of watches');
 
-  const entries: WatchEntry[] = list.map((item: unknown, index) => {
+  const entries: PlannedWatch[] = list.map((item: unknown, index) => {
     const watch = FieldReader.of(options.source, `watches.${index}`, item);
     return {
-      entry: String(index + 1),
+      entries: [String(index + 1)],
       url: watch.string('url'),
-      name: watch.optionalString('name'),
+      name: watch.optionalString('name') ?? '',
       enabled: watch.optionalBoolean('enabled') ?? true,
       notifyExisting: watch.optionalBoolean('notifyExisting') ?? null,
       maxPages: readMaxPages(watch),
-      targets: readTargets(watch),
+      ...readTargets(watch),
       seenUpToId: null,
       baselineDone: false,
       ads: [],
@@ -45,22 +45,17 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
 
 function readTargets(watch: FieldReader): TargetReading {
   const value = watch.value('notify');
-  if (value === undefined || value === null) return { targets: [], skipped: [], notes: [] };
+  if (value === undefined || value === null) return noTargets();
   if (!Array.isArray(value)) throw watch.error('notify', 'a list of notification targets');
-  const reading: TargetReading = { targets: [], skipped: [], notes: [] };
-  for (const [index, target] of value.entries()) {
-    if (typeof target !== 'string') {
-      throw shapeError(watch.source, `${watch.path('notify')}.${index}`, 'a notification target (a string)', target);
-    }
-    if (isMaskedTarget(target)) {
-      reading.skipped.push(maskedAtExport(target));
-      continue;
-    }
-    const one = readTargetText(target, { discordFormat: false });
-    reading.targets.push(...one.targets);
-    reading.skipped.push(...one.skipped);
-  }
-  return reading;
+  return combineTargets(
+    value.map((target: unknown, index): TargetReading => {
+      if (typeof target !== 'string') {
+        throw shapeError(watch.source, `${watch.path('notify')}.${index}`, 'a notification target (a string)', target);
+      }
+      if (isMaskedTarget(target)) return { ...noTargets(), skippedTargets: [maskedAtExport(target)] };
+      return readTargetText(target, { discordFormat: false });
+    }),
+  );
 }
 
 function maskedAtExport(target: string): SkippedTarget {

@@ -1,39 +1,27 @@
-import { UserError } from '../../domain/errors.js';
-import { canonicalizeWatchUrl, defaultWatchName } from '../../domain/watch-url.js';
-import type { SeenAd } from '../../store/import-repo.js';
-import { validateWatchName } from '../watch-name.js';
+import { UserError } from '../domain/errors.js';
+import { validateWatchName } from '../domain/watch-name.js';
+import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import type { PlannedWatch, PlanOptions, SkippedEntry } from './import-plan.js';
-import type { TargetReading } from './legacy-targets.js';
 
-/** One entry of a file, read but not yet checked against pyhabot's rules. */
-export interface WatchEntry {
-  entry: string;
-  url: string;
-  name: string | undefined;
-  enabled: boolean;
-  notifyExisting: boolean | null;
-  maxPages: number | null;
-  targets: TargetReading;
-  seenUpToId: number | null;
-  baselineDone: boolean;
-  ads: SeenAd[];
-}
-
-/** Check each entry's URL and name, and fold entries that watch the same search into one watch. */
+/**
+ * Check each watch as its entry was read (canonical URL, a usable name) and fold entries that watch the same search
+ * into one watch; an entry whose URL pyhabot cannot watch becomes a skipped entry.
+ */
 export function collectWatches(
-  entries: readonly WatchEntry[],
+  read: readonly PlannedWatch[],
   options: PlanOptions,
 ): { watches: PlannedWatch[]; skipped: SkippedEntry[] } {
   const byUrl = new Map<string, PlannedWatch>();
   const skipped: SkippedEntry[] = [];
-  for (const entry of entries) {
+  for (const entry of read) {
     let url: string;
     try {
       url = canonicalizeWatchUrl(entry.url, { allowAnyHost: options.allowAnyHost });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const lost = entry.ads.length === 0 ? '' : ` (its ${countAds(entry.ads.length)} left out too)`;
-      skipped.push({ entry: entry.entry, url: withoutCredentials(entry.url), reason: `${error.message}${lost}` });
+      const reason = `${error.message}${lost}`;
+      skipped.push({ entry: entry.entries.join(', '), url: withoutCredentials(entry.url), reason });
       continue;
     }
     const earlier = byUrl.get(url);
@@ -41,18 +29,14 @@ export function collectWatches(
       mergeEntry(earlier, entry);
       continue;
     }
-    const notes: string[] = [...entry.targets.notes];
+    const notes = [...entry.notes];
     byUrl.set(url, {
-      entries: [entry.entry],
+      ...entry,
+      entries: [...entry.entries],
       url,
       name: chooseName(entry.name, url, notes),
-      enabled: entry.enabled,
-      notifyExisting: entry.notifyExisting,
-      maxPages: entry.maxPages,
-      targets: unique(entry.targets.targets),
-      skippedTargets: [...entry.targets.skipped],
-      seenUpToId: entry.seenUpToId,
-      baselineDone: entry.baselineDone,
+      targets: unique(entry.targets),
+      skippedTargets: [...entry.skippedTargets],
       ads: [...entry.ads],
       notes,
     });
@@ -64,12 +48,15 @@ export function collectWatches(
  * A later entry for the same search adds its targets and ads. The lower "seen up to" id wins, so no target
  * misses an ad the other entry had already reported; the watch's own settings are the first entry's.
  */
-function mergeEntry(watch: PlannedWatch, entry: WatchEntry): void {
-  watch.entries.push(entry.entry);
-  watch.notes.push(`entry ${entry.entry} watches the same search as entry ${watch.entries[0]}: merged into one watch`);
-  watch.notes.push(...entry.targets.notes);
-  watch.targets = unique([...watch.targets, ...entry.targets.targets]);
-  watch.skippedTargets.push(...entry.targets.skipped);
+function mergeEntry(watch: PlannedWatch, entry: PlannedWatch): void {
+  const first = watch.entries[0];
+  watch.entries.push(...entry.entries);
+  watch.notes.push(
+    `entry ${entry.entries.join(', ')} watches the same search as entry ${first}: merged into one watch`,
+  );
+  watch.notes.push(...entry.notes);
+  watch.targets = unique([...watch.targets, ...entry.targets]);
+  watch.skippedTargets.push(...entry.skippedTargets);
   if (entry.seenUpToId !== null) {
     watch.seenUpToId = watch.seenUpToId === null ? entry.seenUpToId : Math.min(watch.seenUpToId, entry.seenUpToId);
   }
@@ -78,9 +65,9 @@ function mergeEntry(watch: PlannedWatch, entry: WatchEntry): void {
   watch.ads.push(...entry.ads.filter((seen) => !known.has(seen.ad.id)));
 }
 
-function chooseName(name: string | undefined, url: string, notes: string[]): string {
+function chooseName(name: string, url: string, notes: string[]): string {
   const fallback = defaultWatchName(url);
-  if (name === undefined || name.trim() === '') return fallback;
+  if (name.trim() === '') return fallback;
   try {
     return validateWatchName(name);
   } catch (error) {

@@ -1,7 +1,7 @@
-import type { Ad } from '../../domain/ad.js';
-import { formatForint } from '../../domain/forint.js';
-import { parsePrice } from '../../scrape/parse-price.js';
-import type { PricePoint, SeenAd } from '../../store/import-repo.js';
+import type { Ad } from '../domain/ad.js';
+import { formatForint } from '../domain/forint.js';
+import { parsePrice } from '../scrape/parse-price.js';
+import type { PricePoint, SeenAd } from '../store/import-repo.js';
 import { type FieldReader, isIntegerAtLeast, layoutError, shapeError } from './file-shape.js';
 
 const SITE_ORIGIN = 'https://hardverapro.hu';

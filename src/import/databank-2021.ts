@@ -1,7 +1,7 @@
-import { collectWatches, type WatchEntry } from './collect-watches.js';
+import { collectWatches } from './collect-watches.js';
 import { FieldReader, isIntegerAtLeast, isRecord } from './file-shape.js';
-import type { ImportPlan, PlanOptions } from './import-plan.js';
-import { readNotifyOn } from './legacy-targets.js';
+import type { ImportPlan, PlannedWatch, PlanOptions } from './import-plan.js';
+import { readNotifyOn } from './read-targets.js';
 
 /** The 2021 bot's config.json, when one was found beside its databank. */
 export type BotConfigFile = { path: string; text: string } | { path: string; error: string };
@@ -14,19 +14,19 @@ export type BotConfigFile = { path: string; text: string } | { path: string; err
  */
 export function plan2021Databank(document: unknown, options: PlanOptions & { botConfig?: BotConfigFile }): ImportPlan {
   const root = FieldReader.of(options.source, '', document);
-  const entries: WatchEntry[] = root
+  const entries: PlannedWatch[] = root
     .object('list')
     .children()
     .map(({ key, reader }) => {
       const seenUpToId = readLastSeen(reader);
       return {
-        entry: key,
+        entries: [key],
         url: reader.string('url'),
-        name: reader.optionalString('category_name'),
+        name: reader.optionalString('category_name') ?? '',
         enabled: true,
         notifyExisting: null,
         maxPages: null,
-        targets: readNotifyOn(reader, 'notifyon'),
+        ...readNotifyOn(reader, 'notifyon'),
         seenUpToId,
         baselineDone: seenUpToId !== null,
         ads: [],
