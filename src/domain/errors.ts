@@ -21,6 +21,7 @@ export type ScrapeErrorKind =
   | 'rate_limited'
   | 'too_large'
   | 'redirect_loop'
+  | 'off_site_redirect'
   | 'search_dropped'
   | 'unrecognized_page';
 

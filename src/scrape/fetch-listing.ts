@@ -1,8 +1,9 @@
 import type { Ad } from '../domain/ad.js';
 import { ScrapeError } from '../domain/errors.js';
 import type { ListingPage } from '../domain/listing.js';
-import { type SiteClient, singleSignOnHost } from './http-client.js';
+import type { SiteClient } from './http-client.js';
 import { parseListing } from './parse-listing.js';
+import { singleSignOnHost } from './redirect-rules.js';
 
 /** What all the pages read for one watch said, merged. */
 export interface ListingScrape {

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 function testClient(): SiteClient {
-  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, timeoutMs: 5000 });
+  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, requestTimeoutMs: 5000 });
   return client;
 }
 
