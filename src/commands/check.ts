@@ -34,13 +34,9 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
       ? ({ order: 'time', dir: 'd', blockSize: config.blockSize } as const)
       : null;
     const client = createSiteClient({ ...config, listingPreference });
-    const scrape: ScrapeSearch = async (url, maxPages, signal, afterLastRequest) => {
+    const scrape: ScrapeSearch = async (url, maxPages, signal) => {
       const started = Date.now();
-      const result = await fetchListing(client, url, {
-        maxPages,
-        signal,
-        ...(afterLastRequest === undefined ? {} : { afterLastRequest }),
-      });
+      const result = await fetchListing(client, url, { maxPages, signal });
       logger.info(
         { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
         'scraped',

@@ -32,11 +32,6 @@ export interface FetchListingOptions {
   capturedAt?: Date;
   signal?: AbortSignal;
   parse?: ListingParser;
-  /**
-   * Called, and waited for, once the last page this read will request has arrived and before it is parsed: the
-   * caller may send its next request meanwhile.
-   */
-  afterLastRequest?: () => Promise<void>;
 }
 
 /**
@@ -83,7 +78,6 @@ export async function fetchListing(
   for (;;) {
     const page = await client.fetchPage(pageUrl, fetchOptions);
     pages++;
-    if (pages >= maxPages && options.afterLastRequest !== undefined) await options.afterLastRequest();
     seenPages.add(pageIdentity(page.requestedUrl));
     seenPages.add(pageIdentity(page.finalUrl));
     firstFinalUrl ??= page.finalUrl;
