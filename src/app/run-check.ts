@@ -4,6 +4,7 @@ import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { scrapeFailureHint } from '../domain/scrape-hint.js';
 import type { Watch } from '../domain/watch.js';
 import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
 import type { Db } from '../store/open-db.js';
@@ -95,7 +96,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         deps.report({
           type: 'watch_error',
           watch: refOf(watch),
-          error: { kind: failure.kind, message: failure.message, consecutiveFailures },
+          error: { kind: failure.kind, message: failure.message, hint: failure.hint, consecutiveFailures },
         });
       }
       checked += group.length;
@@ -255,13 +256,18 @@ function groupByUrl(watches: Watch[]): Map<string, Watch[]> {
   return groups;
 }
 
-function describeFailure(error: unknown): { kind: string; message: string; needsHuman: boolean } {
+function describeFailure(error: unknown): {
+  kind: string;
+  message: string;
+  hint: string | undefined;
+  needsHuman: boolean;
+} {
   if (error instanceof ScrapeError) {
-    return { kind: error.kind, message: error.message, needsHuman: needsHuman(error) };
+    return { kind: error.kind, message: error.message, hint: scrapeFailureHint(error), needsHuman: needsHuman(error) };
   }
   // A bug while reading one watch must not stop the others; it is recorded and shown like any failure.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { kind: 'internal', message, needsHuman: false };
+  return { kind: 'internal', message, hint: undefined, needsHuman: false };
 }
 
 function toEvent(watch: Watch, change: AdChange): AdEvent {

@@ -34,7 +34,12 @@ export function describeFailure(
   } else {
     message = `could not reach ${host} (${outcome.code ?? 'connection failed'})${tries}`;
   }
-  return new ScrapeError(decision.kind, message, status === undefined ? { url: url.href } : { url: url.href, status });
+  const code = outcome.type === 'network' ? outcome.code : undefined;
+  return new ScrapeError(decision.kind, message, {
+    url: url.href,
+    ...(status === undefined ? {} : { status }),
+    ...(code === undefined ? {} : { code }),
+  });
 }
 
 /** A wait in the largest unit that keeps it readable: "0.3 s", "120 s", "45 min", "36 h", "12 days". */
