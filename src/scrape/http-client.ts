@@ -168,6 +168,11 @@ export function createSiteClient(options: SiteClientOptions = {}): SiteClient {
     try {
       const response = await request;
       const finalUrl = new URL(response.url);
+      // got lets a 304 through; nothing here asked for one, so it carries no page.
+      if (response.statusCode > 299) {
+        const message = `HTTP ${response.statusCode} from ${finalUrl.host}`;
+        throw new ScrapeError('http_status', message, { url: finalUrl.href, status: response.statusCode });
+      }
       return {
         requestedUrl: requested.href,
         finalUrl: finalUrl.href,

@@ -408,6 +408,16 @@ describe('createSiteClient against a local server', () => {
     );
   });
 
+  it('reports a 304 as an HTTP status error: no page came with it', async () => {
+    const site = await serve((_req, res) => {
+      res.writeHead(304);
+      res.end();
+    });
+    const error = await scrapeError(testClient().fetchPage(`${site.url}/`));
+    expect(error).toMatchObject({ kind: 'http_status', status: 304 });
+    expect(error.message).toBe(`HTTP 304 from ${new URL(site.url).host}`);
+  });
+
   it('reports a redirect without a Location as an HTTP status error', async () => {
     const site = await serve((_req, res) => {
       res.writeHead(302);
