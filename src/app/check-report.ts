@@ -14,7 +14,12 @@ export type CheckRecord =
       oldPriceText: string;
       newPriceText: string;
     }
-  | { type: 'watch_error'; watch: WatchRef; error: { kind: string; message: string; consecutiveFailures: number } }
+  | {
+      type: 'watch_error';
+      watch: WatchRef;
+      /** `hint` is what the user can do about it, when something helps. */
+      error: { kind: string; message: string; hint?: string | undefined; consecutiveFailures: number };
+    }
   | {
       type: 'delivery_failed';
       target: string;

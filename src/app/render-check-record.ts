@@ -33,6 +33,7 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
           (record.error.consecutiveFailures > 1
             ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`)
             : ''),
+        ...(record.error.hint === undefined ? [] : [styles.dim(`    hint: ${record.error.hint}`)]),
       ];
     case 'delivery_failed':
       return [

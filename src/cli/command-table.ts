@@ -195,7 +195,9 @@ export const commandTable: CommandSpec[] = [
     name: 'parse',
     summary: 'show what pyhabot reads from a listing page (a saved file or a URL)',
     details:
-      'Exit 0 when the page is a listing with ads or an empty listing, 3 when it is not recognised, 2 for a missing file or bad arguments.',
+      'Exit 0 when the page is a listing with ads or an empty listing, 1 when the site cannot be read (network, ' +
+      'timeout, HTTP error), 3 when the page is not recognised or the site blocked the request, 2 for a missing ' +
+      'file or bad arguments.',
     arguments: [{ name: '<file-or-url>', description: 'a saved listing page, or an http(s) URL to fetch' }],
     options: [
       json,
