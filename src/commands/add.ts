@@ -4,7 +4,7 @@ import { watchToJson } from '../app/watch-json.js';
 import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 

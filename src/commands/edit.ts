@@ -5,7 +5,7 @@ import { requireWatches } from '../app/watch-lookup.js';
 import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import type { Watch } from '../domain/watch.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';

@@ -5,7 +5,7 @@ import { describeFileError } from '../app/describe-file-error.js';
 import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../app/watch-export.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { listWatches } from '../store/watches-repo.js';
 
 interface ExportOptions {

@@ -13,7 +13,7 @@ import {
 } from '../app/legacy-import/reconcile-import.js';
 import { renderImportReport } from '../app/legacy-import/render-import-report.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/import-repo.js';
 import type { Db } from '../store/open-db.js';
 import { findWatchByUrl } from '../store/watches-repo.js';

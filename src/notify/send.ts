@@ -1,9 +1,12 @@
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
-import { maskSecretsInText, type NotificationTarget } from '../domain/notification-target.js';
+import { maskSecretsInText } from '../domain/targets/parse-target.js';
+import type { NotificationTarget } from '../domain/targets/target.js';
+import type { AttemptVerdict } from './answer.js';
+import { channelFor } from './channels/registry.js';
 import { type EncodedMessage, encodeMessage } from './encode.js';
 import { renderForTarget } from './render.js';
-import { type AttemptVerdict, interpretAnswer } from './responses.js';
+import { interpretAnswer } from './responses.js';
 import type { Language } from './strings.js';
 
 /** How to render and deliver one batch; clocks, sleep and fetch are injectable. */
@@ -152,7 +155,7 @@ async function attemptOnce(
     return { kind: 'transient', error: `HTTP ${response.status}, ${describeRequestError(error, settings.timeoutMs)}` };
   }
   return interpretAnswer(
-    target.channel,
+    channelFor(target).protocol,
     { status: response.status, statusText: response.statusText, headers: response.headers, body },
     settings.now(),
   );

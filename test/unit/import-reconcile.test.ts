@@ -8,7 +8,7 @@ import {
   writesNothing,
 } from '../../src/app/legacy-import/reconcile-import.js';
 import type { Ad } from '../../src/domain/ad.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
 import type { SeenAd } from '../../src/store/import-repo.js';
 

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import {
-  maskSecretsInText,
-  maskTarget,
-  type NotificationTarget,
-  parseTarget,
-} from '../../src/domain/notification-target.js';
+import { maskSecretsInText, maskTarget, parseTarget } from '../../src/domain/targets/parse-target.js';
+import type { NotificationTarget } from '../../src/domain/targets/target.js';
 
 const DISCORD_ID = '112233445566778899';
 const DISCORD_TOKEN = 'Zx9_aQ-3kLmNoPqRsTuVwXyZ0123456789abcdefGHIJKLmnopqrstuVWXYZ-_abcd';

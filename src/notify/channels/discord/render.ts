@@ -1,10 +1,10 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, type ItemKind, summariseItem } from './ad-summary.js';
-import { buildHeadline, partSuffix } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
-import { type MessageStrings, messageStrings } from './strings.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, type ItemKind, summariseItem } from '../../ad-summary.js';
+import { buildHeadline, partSuffix } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
+import { type MessageStrings, messageStrings } from '../../strings.js';
 
 /** Discord's documented limits for webhook messages and their embeds. */
 export const discordLimits = {

@@ -1,9 +1,9 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, summariseItem } from './ad-summary.js';
-import { buildHeadline, partSuffix } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, summariseItem } from '../../ad-summary.js';
+import { buildHeadline, partSuffix } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
 
 /** Telegram's limit for one message's text, counted after entities are parsed. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
