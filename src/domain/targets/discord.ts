@@ -55,7 +55,7 @@ export const discordTarget: TargetSyntax<TargetOf<'discord'>> = {
     return { raw, channel: 'discord', ...prepared, masked: `${format}+${prepared.masked}` };
   },
   // The token ends a webhook URL, whatever sits in front of it.
-  isSecretSegment: (_segment, index, segments) => index === lastFilledIndex(segments),
+  isSecretSegment: (_segment, index, segments) => (index === lastFilledIndex(segments) ? 0 : undefined),
   maskShortSegment: (_segment, index) => (index === 1 ? 'secret' : undefined),
 };
 

@@ -19,6 +19,6 @@ export const jsonTarget: TargetSyntax<TargetOf<'json'>> = {
     return { raw, channel: 'json', ...prepared, masked: `${format}+${prepared.masked}` };
   },
   // A receiver's path is the user's own; only credentials and token-shaped parts are hidden.
-  isSecretSegment: () => false,
+  isSecretSegment: () => undefined,
   maskShortSegment: () => undefined,
 };

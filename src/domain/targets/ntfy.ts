@@ -75,7 +75,7 @@ export const ntfyTarget: TargetSyntax<TargetOf<'ntfy'>> = {
     };
   },
   // The topic ends the path.
-  isSecretSegment: (_segment, index, segments) => index === lastFilledIndex(segments),
+  isSecretSegment: (_segment, index, segments) => (index === lastFilledIndex(segments) ? 0 : undefined),
   maskShortSegment: (_segment, index, segments) => (index === lastFilledIndex(segments) ? 'secret' : undefined),
 };
 

@@ -83,7 +83,8 @@ function maskLoosely(text: string): MaskedText {
   const rest = match[2] ?? '';
   const plus = scheme.indexOf('+');
   const urlScheme = scheme.slice(plus + 1);
-  if (urlScheme === 'http' || urlScheme === 'https') {
+  // A named format keeps its masking rule even when what follows the `+` is not an http(s) URL.
+  if (plus !== -1 || urlScheme === 'http' || urlScheme === 'https') {
     try {
       const url = new URL(`${urlScheme}://${rest}`);
       const channel = plus === -1 ? undefined : channelNamed(scheme.slice(0, plus));

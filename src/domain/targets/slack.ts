@@ -39,7 +39,7 @@ export const slackTarget: TargetSyntax<TargetOf<'slack'>> = {
     return { raw, channel: 'slack', ...prepared, masked: `${format}+${prepared.masked}` };
   },
   // Slack's secret is the last part of the path, on hooks.slack.com or behind any proxy.
-  isSecretSegment: (_segment, index, segments) => index === lastFilledIndex(segments),
+  isSecretSegment: (_segment, index, segments) => (index === lastFilledIndex(segments) ? 0 : undefined),
   maskShortSegment: (_segment, index) => (index >= 2 ? 'secret' : 'identifier'),
 };
 

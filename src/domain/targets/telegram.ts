@@ -46,6 +46,6 @@ export const telegramTarget: TargetSyntax<TargetOf<'telegram'>> = {
     return { raw, channel: 'telegram', ...prepared, masked: `${format}+${prepared.masked}`, chatId };
   },
   // The bot token sits in the `bot<token>` segment of the Bot API path.
-  isSecretSegment: (segment) => /^bot./.test(segment),
+  isSecretSegment: (segment) => (/^bot./.test(segment) ? 'bot'.length : undefined),
   maskShortSegment: (_segment, index) => (index === 0 ? 'secret' : undefined),
 };

@@ -2,8 +2,11 @@ import { invalidTarget } from './invalid-target.js';
 import { looksLikeToken, MASK, maskQuery, safeDecode, shorten } from './mask.js';
 import type { MaskedText, TargetBase } from './target.js';
 
-/** A format's own rule for which path segments of its URLs are secret, on top of what every URL hides. */
-export type SecretSegmentRule = (segment: string, index: number, segments: readonly string[]) => boolean;
+/**
+ * A format's own rule for the secret path segments of its URLs, on top of what every URL hides: how many leading
+ * characters of the segment may be shown, or undefined when it holds no secret.
+ */
+export type SecretSegmentRule = (segment: string, index: number, segments: readonly string[]) => number | undefined;
 
 /** The URL part of a target: where requests go, the headers they need, and how it is shown. */
 export type PreparedUrl = Pick<TargetBase, 'endpoint' | 'headers' | 'masked' | 'secrets'>;
@@ -60,9 +63,14 @@ export function maskWebUrl(url: URL, isSecretSegment?: SecretSegmentRule): Maske
     if (segments[index - 2] === 'webhooks' && /^\d+$/.test(previous ?? '') && segment !== '') return keep(segment);
     if (slackLike && (index === 2 || index === 3)) return shorten(segment, 3);
     if (slackLike && index === 4 && segment !== '') return keep(segment);
-    if (/^bot\d+:[A-Za-z0-9_-]+$/.test(segment)) return `bot${keep(segment.slice(3))}`;
+    if (/^bot\d+:[A-Za-z0-9_-]+$/.test(segment)) {
+      // The part after the colon alone is just as secret.
+      secrets.push(segment.slice(segment.indexOf(':') + 1));
+      return `bot${keep(segment.slice(3))}`;
+    }
     if (looksLikeToken(segment)) return keep(segment);
-    return segment !== '' && isSecretSegment?.(segment, index, segments) ? keep(segment) : segment;
+    const shown = segment === '' ? undefined : isSecretSegment?.(segment, index, segments);
+    return shown === undefined ? segment : `${segment.slice(0, shown)}${keep(segment.slice(shown))}`;
   });
   const query = maskQuery(url.searchParams);
   secrets.push(...query.secrets);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createCliSandbox } from '../helpers/cli-sandbox.js';
+
+const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
+const TOPIC = 'secret-topic-7';
+const SLACK_SECRET = 'plainsecret';
+const TARGETS = [`ntfy+https://push.example.org/${TOPIC}`, `slack+https://chat.example.org/hooks/${SLACK_SECRET}`];
+
+describe('targets spelled as <format>+<URL> keep their secrets out of every output', () => {
+  it('masks the ntfy topic and the slack secret in add, list, show, export and config', async () => {
+    using sandbox = createCliSandbox();
+    const notifyFlags = TARGETS.flatMap((target) => ['--notify', target]);
+    const env = { PYHABOT_NOTIFY: TARGETS.join(',') };
+    const runs = [
+      await sandbox.run(['add', URL_MOBIL, ...notifyFlags, '--json']),
+      await sandbox.run(['list']),
+      await sandbox.run(['list', '--json']),
+      await sandbox.run(['show', '1']),
+      await sandbox.run(['show', '1', '--json']),
+      await sandbox.run(['export']),
+      await sandbox.run(['config'], { env }),
+      await sandbox.run(['config', '--json'], { env }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      for (const secret of [TOPIC, SLACK_SECRET]) {
+        expect(run.stdout).not.toContain(secret);
+        expect(run.stderr).not.toContain(secret);
+      }
+    }
+    expect(runs[3]?.stdout).toContain('ntfy+https://push.example.org/****');
+    expect(runs[3]?.stdout).toContain('slack+https://chat.example.org/hooks/****');
+  });
+});
