@@ -247,9 +247,13 @@ describe('retries within a run', () => {
     expect(receiver.requests).toHaveLength(1);
     expect(options.sleeps).toEqual([]);
     expect(outcomes.map((outcome) => outcome.result)).toEqual([
-      { status: 'retry', error: 'HTTP 429: slow down (asked to wait 120 s)', retryAfterMs: 120_000 },
-      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 120_000 },
-      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 120_000 },
+      {
+        status: 'retry',
+        error: 'HTTP 429: slow down (asked to wait 120 s, longer than the 60 s allowed; retrying after 60 s)',
+        retryAfterMs: 60_000,
+      },
+      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 60_000 },
+      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 60_000 },
     ]);
   });
 
