@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCliSandbox } from '../helpers/cli-sandbox.js';
+import { startFakeReceiver } from '../helpers/fake-receiver.js';
 
 const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const TOPIC = 'secret-topic-7';
@@ -30,5 +33,22 @@ describe('targets spelled as <format>+<URL> keep their secrets out of every outp
     }
     expect(runs[3]?.stdout).toContain('ntfy+https://push.example.org/****');
     expect(runs[3]?.stdout).toContain('slack+https://chat.example.org/hooks/****');
+  });
+});
+
+describe('the webhook secret', () => {
+  it('signs the JSON webhook and none of the other channels', async () => {
+    using sandbox = createCliSandbox();
+    await using receiver = await startFakeReceiver([{ status: 200, body: 'ok' }]);
+    writeFileSync(join(sandbox.dir, '.pyhabotrc.json'), JSON.stringify({ webhookSecret: 'global-s3cret' }));
+    for (const format of ['discord', 'slack', 'ntfy', 'json']) {
+      const result = await sandbox.run(['notify-test', `${format}+${receiver.url}/hook/${format}`]);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const signed = receiver.requests
+      .filter((request) => request.headers['x-pyhabot-signature'] !== undefined)
+      .map((request) => request.path);
+    expect(new Set(receiver.requests.map((request) => request.path)).size).toBe(4);
+    expect(new Set(signed)).toEqual(new Set(['/hook/json']));
   });
 });

@@ -1,12 +1,11 @@
-import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { NotificationItem } from '../../src/domain/events.js';
 import { parseTarget } from '../../src/domain/targets/parse-target.js';
 import { REPLY_BYTE_LIMIT } from '../../src/notify/read-reply.js';
 import { buildSampleItems } from '../../src/notify/sample-items.js';
 import { type SendOptions, sendNotifications } from '../../src/notify/send.js';
+import { startEndlessReceiver, waitForHangUp } from '../helpers/endless-receiver.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
-import { startLocalServer } from '../helpers/local-server.js';
 
 const now = new Date('2025-03-01T10:00:00Z');
 const [sample] = buildSampleItems(now) as [NotificationItem];
@@ -53,34 +52,6 @@ describe('the webhook secret signs only JSON webhook bodies', () => {
   });
 });
 
-/** A receiver that answers with the given status and then streams bytes until the client hangs up. */
-async function startEndlessReceiver(status: number, fill: string) {
-  const stream = { written: 0, closed: false };
-  const chunk = Buffer.alloc(64 * 1024, fill);
-  const server = await startLocalServer((_req, res: ServerResponse) => {
-    res.writeHead(status, { 'content-type': 'text/plain' });
-    res.on('close', () => {
-      stream.closed = true;
-    });
-    const pump = (): void => {
-      while (!res.destroyed && stream.written < STREAM_BOUND) {
-        stream.written += chunk.length;
-        if (!res.write(chunk)) {
-          res.once('drain', pump);
-          return;
-        }
-      }
-      if (!res.destroyed) res.end();
-    };
-    pump();
-  });
-  return { server, stream };
-}
-
-async function waitForHangUp(stream: { closed: boolean }): Promise<void> {
-  for (let tries = 0; tries < 200 && !stream.closed; tries += 1) await new Promise((r) => setTimeout(r, 10));
-}
-
 describe('a reply that never ends', () => {
   it.each([
     ['json', 200, 'x', 'delivered'],
@@ -89,7 +60,7 @@ describe('a reply that never ends', () => {
   ] as const)(
     '%s answering %i: reading stops at the cap and the status decides',
     async (format, status, fill, expected) => {
-      const { server, stream } = await startEndlessReceiver(status, fill);
+      const { server, stream } = await startEndlessReceiver(status, fill, STREAM_BOUND);
       await using _server = server;
       const outcomes = await sendNotifications(parseTarget(`${format}+${server.url}/hook`), [sample], options());
       expect(outcomes.map((outcome) => outcome.result.status)).toEqual([expected]);
