@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCliSandbox } from '../helpers/cli-sandbox.js';
+import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
+import { ListingPage } from '../helpers/listing-fixture.js';
 
 const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const TOPIC = 'secret-topic-7';
@@ -50,5 +52,33 @@ describe('the webhook secret', () => {
       .map((request) => request.path);
     expect(new Set(receiver.requests.map((request) => request.path)).size).toBe(4);
     expect(new Set(signed)).toEqual(new Set(['/hook/json']));
+  });
+});
+
+describe('the logs of a check', () => {
+  it('show an ntfy+ target without its topic, whether delivery succeeds or fails', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    await using receiver = await startFakeReceiver([{ status: 500, body: `no such topic ${TOPIC}` }]);
+    writeFileSync(
+      join(sandbox.dir, '.pyhabotrc'),
+      ['requestDelayMs: 0', 'maxRetries: 0', 'deliveryBackoffMs: 0', 'logLevel: debug', ''].join('\n'),
+    );
+    const page = new ListingPage().keepFirst(3).withoutNextPage();
+    site.serve('/aprok/mobil/index.html', page);
+    const target = `ntfy+${receiver.url}/${TOPIC}`;
+    await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html'), '--allow-any-host', '--notify', target]);
+    await sandbox.run(['check']);
+    page.addAd(page.adIds()[0] as number, 9_000_006, 'Új hirdetés');
+    const failing = await sandbox.run(['check', '--json']);
+    receiver.script([{ status: 200, body: '{}' }]);
+    const delivered = await sandbox.run(['check', '--json']);
+    expect(receiver.requests.length).toBeGreaterThan(1);
+    expect(delivered.stderr).toContain('delivered batch');
+    for (const run of [failing, delivered]) {
+      expect(run.stdout).not.toContain(TOPIC);
+      expect(run.stderr).not.toContain(TOPIC);
+    }
+    expect(failing.stdout).toContain('no such topic ****');
   });
 });
