@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config/schema.js';
+import { maskSecretsInText, maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import type { SendBatch } from './deliver-outbox.js';
 
 /** The check run's way to send a batch, built from the config; loads the notification code only when called. */
@@ -9,7 +10,7 @@ export async function createNotificationSender(options: {
   signal: AbortSignal;
   userAgent: string;
 }): Promise<{ send: SendBatch; mask: (target: string) => string }> {
-  const [{ maskSecretsInText, maskTarget, parseTarget, sendNotifications }, { webhookSecretFor }] = await Promise.all([
+  const [{ sendNotifications }, { webhookSecretFor }] = await Promise.all([
     import('../notify/index.js'),
     import('../config/webhook-secret.js'),
   ]);

@@ -4,7 +4,7 @@ import { watchToJson } from '../app/watch-json.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import type { Watch } from '../domain/watch.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';

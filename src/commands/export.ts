@@ -4,7 +4,7 @@ import type { AppContext } from '../app/context.js';
 import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../import/export-file.js';
 import { listWatches } from '../store/watches-repo.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AppContext } from '../app/context.js';
 import type { Output } from '../app/output.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { collectWrites, type ExistingWatch, reconcileImport, type WatchDecision } from '../import/decide-import.js';
 import { planImport, recogniseImportFile } from '../import/formats.js';
 import { buildImportReport, type ImportReport, type WatchImportResult } from '../import/import-report.js';

@@ -3,7 +3,7 @@ import { requireWatches } from '../app/watch-lookup.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget, parseTarget } from '../domain/notification-target.js';
+import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import type { Watch } from '../domain/watch.js';
 
 /** `pyhabot notify-test <target | watch id>`: send a sample ad through the real renderer and transport. */

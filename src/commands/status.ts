@@ -2,7 +2,7 @@ import type { AppContext } from '../app/context.js';
 import { formatRelativeTime } from '../app/format.js';
 import { assessHealth } from '../app/health.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { countDeadSince, countOutbox, listDeadNotifications } from '../store/outbox-repo.js';
 import { lastRun } from '../store/runs-repo.js';
 import { listWatches } from '../store/watches-repo.js';

@@ -1,4 +1,5 @@
 import { dump as dumpYaml } from 'js-yaml';
+import { MASK } from '../domain/targets/mask.js';
 import type { Watch } from '../domain/watch.js';
 
 /** The marker that identifies a file written by `pyhabot export`. */
@@ -56,5 +57,5 @@ export function serializeWatchExport(document: WatchExport, format: ExportFileFo
 
 /** True for a target whose secret was replaced at export, which can never be used again. */
 export function isMaskedTarget(target: string): boolean {
-  return target.includes('****');
+  return target.includes(MASK);
 }

@@ -316,6 +316,8 @@ describe('export and import back', () => {
       'telegram+https://api.telegram.org/bot123456:TelegramPlusToken/sendMessage?chat_id=-100123',
       ['TelegramPlusToken'],
     ],
+    ['ntfy+https://ntfy.example.com/plus-spelled-topic', ['plus-spelled-topic']],
+    ['slack+https://hooks.example.com/hooks/OtherPathSlackToken', ['OtherPathSlackToken']],
   ];
 
   it('writes no secret of any target without --include-secrets, to stdout or to a file', async () => {

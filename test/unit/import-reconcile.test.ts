@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
 import { collectWrites, type ExistingWatch, reconcileImport } from '../../src/import/decide-import.js';
 import type { ImportPlan, PlannedWatch } from '../../src/import/import-plan.js';

@@ -1,7 +1,7 @@
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
 import { buildWatchExport, isMaskedTarget, serializeWatchExport } from '../../src/import/export-file.js';
 import { planWatchExport } from '../../src/import/read-export-file.js';

@@ -1,10 +1,10 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, type ItemKind, summariseItem } from './ad-summary.js';
-import { buildHeadline, partSuffix } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
-import { type MessageStrings, messageStrings } from './strings.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, type ItemKind, summariseItem } from '../../ad-summary.js';
+import { buildHeadline, partSuffix } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
+import { type MessageStrings, messageStrings } from '../../strings.js';
 
 /** Discord's documented limits for webhook messages and their embeds. */
 export const discordLimits = {
@@ -71,11 +71,13 @@ export function renderDiscord(
   );
   return batches.map((batch, index) => {
     const batchItems = batch.map((entry) => entry.item);
-    const headline = buildHeadline(batchItems, options.language) + partSuffix(index, batches.length);
+    // The watch name gives way to the part number, which says a message is one of several.
+    const suffix = partSuffix(index, batches.length);
+    const headline = truncateText(buildHeadline(batchItems, options.language), CONTENT_LENGTH - suffix.length) + suffix;
     return {
       itemIds: batchItems.map((item) => item.id),
       body: {
-        content: neutraliseMassMentions(truncateText(headline, CONTENT_LENGTH)),
+        content: neutraliseMassMentions(headline),
         embeds: batch.map((entry) => entry.embed),
         allowed_mentions: { parse: [] },
       },

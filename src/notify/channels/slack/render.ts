@@ -1,10 +1,10 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, summariseItem } from './ad-summary.js';
-import { buildHeadline, partSuffix } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
-import { type MessageStrings, messageStrings } from './strings.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, summariseItem } from '../../ad-summary.js';
+import { buildHeadline, partSuffix } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
+import { type MessageStrings, messageStrings } from '../../strings.js';
 
 /** Slack's documented Block Kit limits. */
 export const slackLimits = {

@@ -1,10 +1,10 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, type ItemKind, isHttpUrl, summariseItem } from './ad-summary.js';
-import { buildHeadline } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
-import { messageStrings } from './strings.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, type ItemKind, isHttpUrl, summariseItem } from '../../ad-summary.js';
+import { buildHeadline } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
+import { messageStrings } from '../../strings.js';
 
 /** Up to this many ads become one notification each; more become a single summary, so a phone is not flooded. */
 export const NTFY_SINGLE_AD_LIMIT = 5;

@@ -1,7 +1,7 @@
-import type { Ad } from '../domain/ad.js';
-import type { AdEvent, NotificationItem, WatchRef } from '../domain/events.js';
-import { IDEMPOTENCY_HEADER } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
+import type { Ad } from '../../../domain/ad.js';
+import type { AdEvent, NotificationItem, WatchRef } from '../../../domain/events.js';
+import { IDEMPOTENCY_HEADER } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
 
 /** The documented receiver contract: one event per request. */
 export interface JsonEventBody {

@@ -1,9 +1,9 @@
-import type { NotificationItem } from '../domain/events.js';
-import { truncateText } from '../domain/truncate-text.js';
-import { type AdSummary, summariseItem } from './ad-summary.js';
-import { buildHeadline, partSuffix } from './headline.js';
-import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from './idempotency.js';
-import type { RenderedMessage, RenderOptions } from './message.js';
+import type { NotificationItem } from '../../../domain/events.js';
+import { truncateText } from '../../../domain/truncate-text.js';
+import { type AdSummary, summariseItem } from '../../ad-summary.js';
+import { buildHeadline, partSuffix } from '../../headline.js';
+import { IDEMPOTENCY_HEADER, messageIdempotencyKey } from '../../idempotency.js';
+import type { RenderedMessage, RenderOptions } from '../../message.js';
 
 /** Telegram's limit for one message's text, counted after entities are parsed. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -11,8 +11,8 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
  * Counting the HTML source (tags included) in UTF-16 code units already overestimates what Telegram counts;
  * the margin keeps a split safe even if Telegram counts differently than documented.
  */
-const TEXT_BUDGET = 4000;
-/** Longest part suffix reserved for the headline: " (99/99)". */
+export const TELEGRAM_TEXT_BUDGET = 4000;
+/** Room always reserved for the part suffix: " (99/99)". */
 const SUFFIX_RESERVE = 8;
 const TITLE_LENGTH = 256;
 /** A longer link is shown as plain bold text rather than crowd the message. */
@@ -34,7 +34,9 @@ export function renderTelegram(
   chatId: string,
 ): RenderedMessage<TelegramSendMessageBody>[] {
   const headline = escapeTelegramHtml(truncateText(buildHeadline(items, options.language), TITLE_LENGTH));
-  const budget = TEXT_BUDGET - `<b>${headline}</b>`.length - SUFFIX_RESERVE - BLOCK_SEPARATOR.length;
+  // A batch has at most one part per item, so " (n/n)" for n items is the longest suffix it can need.
+  const suffixReserve = Math.max(SUFFIX_RESERVE, partSuffix(items.length - 1, items.length).length);
+  const budget = TELEGRAM_TEXT_BUDGET - `<b>${headline}</b>`.length - suffixReserve - BLOCK_SEPARATOR.length;
   const batches: { items: NotificationItem[]; blocks: string[]; length: number }[] = [];
   for (const item of items) {
     const block = buildFittingAdBlock(summariseItem(item, options.language), budget);
