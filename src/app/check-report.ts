@@ -15,6 +15,10 @@ export type CheckRecord =
       newPriceText: string;
     }
   | { type: 'watch_error'; watch: WatchRef; error: { kind: string; message: string; consecutiveFailures: number } }
+  /**
+   * One per target and run: the notifications that died, or (not dead) the ones left waiting because the target
+   * failed; `watch` and `attempts` are those of the message that failed last.
+   */
   | {
       type: 'delivery_failed';
       target: string;
@@ -23,6 +27,8 @@ export type CheckRecord =
       dead: boolean;
       attempts: number;
       error: string;
+      /** When the first waiting notification is tried again; null for dead ones. */
+      nextAttemptAt: string | null;
     }
   | CheckSummary;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
@@ -11,7 +12,7 @@ import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
-import { type DeliveryTally, deliverOutbox, type SendBatch } from './deliver-outbox.js';
+import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { readAhead, type StartNext } from './read-ahead.js';
 
 /** What one scrape of a search returned. */
@@ -32,14 +33,11 @@ export type ScrapeSearch = (
   afterLastRequest?: () => Promise<void>,
 ) => Promise<WatchScrape>;
 
-/** Settings of a check run, from the resolved config. */
-export interface CheckSettings {
-  maxPages: number;
-  goneAfterMisses: number;
-  notify: string[];
-  deliveryMaxAttempts: number;
-  deliveryBackoffMs: number;
-}
+/** Settings of a check run: the resolved config's fields it reads. */
+export type CheckSettings = Pick<
+  ResolvedConfig,
+  'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
+>;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -74,11 +72,20 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceChanges: 0,
     baselines: 0,
   };
-  const delivery: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
+  const delivery = createOutboxDelivery({
+    db: deps.db,
+    now: deps.now,
+    send: deps.send,
+    maxAttempts: deps.settings.deliveryMaxAttempts,
+    backoffBaseMs: deps.settings.deliveryBackoffMs,
+    signal: deps.signal,
+    mask: deps.mask,
+    report: deps.report,
+  });
   const watches = selectWatches(deps.db, request.watchIds);
   const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
 
-  if (!request.dryRun) addTally(delivery, await deliver(deps));
+  if (!request.dryRun) await delivery.deliverDue();
 
   const groups = [...groupByUrl(watches)];
   const watchesBefore = groupOffsets(groups);
@@ -150,12 +157,13 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     readAheadAbort.abort();
   }
 
-  if (!request.dryRun && !deps.signal.aborted) addTally(delivery, await deliver(deps));
+  if (!request.dryRun && !deps.signal.aborted) await delivery.deliverDue();
+  const delivered = delivery.finish();
 
   const interrupted = deps.signal.aborted;
   const exitCode = counters.needsHuman
     ? ExitCode.siteUnrecognized
-    : counters.watchesFailed > 0 || delivery.dead > 0
+    : counters.watchesFailed > 0 || delivered.dead > 0
       ? ExitCode.partialFailure
       : ExitCode.ok;
   const finished = deps.now();
@@ -169,9 +177,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
-    delivered: delivery.delivered,
-    deliveryRetries: delivery.retries,
-    deliveriesDead: delivery.dead,
+    delivered: delivered.delivered,
+    deliveryRetries: delivered.retries,
+    deliveriesDead: delivered.dead,
     interrupted,
     durationMs: finished.getTime() - started.getTime(),
     exitCode,
@@ -185,7 +193,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         watchesFailed: counters.watchesFailed,
         newAds: counters.newAds,
         priceChanges: counters.priceChanges,
-        deliveriesFailed: delivery.dead,
+        deliveriesFailed: delivered.dead,
         exitCode: interrupted ? null : exitCode,
       },
       finished,
@@ -243,22 +251,10 @@ function recordScrape(
     .immediate();
 }
 
-function deliver(deps: CheckDependencies): Promise<DeliveryTally> {
-  return deliverOutbox({
-    db: deps.db,
-    now: deps.now,
-    send: deps.send,
-    maxAttempts: deps.settings.deliveryMaxAttempts,
-    backoffBaseMs: deps.settings.deliveryBackoffMs,
-    signal: deps.signal,
-    mask: deps.mask,
-    report: deps.report,
-  });
-}
-
 function selectWatches(db: Db, ids: number[]): Watch[] {
   if (ids.length === 0) return listWatches(db).filter((watch) => watch.enabled);
-  return ids.map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
+  // `check 1 1` names one watch: checking it twice would count its failure or baseline twice.
+  return [...new Set(ids)].map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
 }
 
 /** How many watches the groups before each group hold, for progress messages. */
@@ -308,10 +304,4 @@ function toEvent(watch: Watch, change: AdChange): AdEvent {
 
 function refOf(watch: Watch): WatchRef {
   return { id: watch.id, name: watch.name, url: watch.url };
-}
-
-function addTally(total: DeliveryTally, part: DeliveryTally): void {
-  total.delivered += part.delivered;
-  total.retries += part.retries;
-  total.dead += part.dead;
 }
