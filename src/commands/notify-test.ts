@@ -1,8 +1,8 @@
 import type { AppContext } from '../app/context.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
-import type { AdEvent } from '../domain/events.js';
 import { UserError } from '../domain/errors.js';
+import type { AdEvent } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget, parseTarget } from '../domain/notification-target.js';
 import type { Watch } from '../domain/watch.js';
