@@ -106,6 +106,30 @@ describe('a notification target that is down', () => {
   });
 });
 
+describe('a notification target that never answers', () => {
+  it('is waited for once per run, not once per notification', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    await using silent = await startFakeReceiver([{ hang: true }]);
+    configure(sandbox, 600_000);
+    writeFileSync(join(sandbox.dir, '.pyhabotrc'), 'deliveryTimeoutMs: 1000\n', { flag: 'a' });
+    site.serve(MOBIL, new ListingPage().keepFirst(40).withoutNextPage());
+    const target = `${silent.url}/hook`;
+    await sandbox.run(['add', site.urlFor(MOBIL), '--allow-any-host', '--notify-existing', '--notify', target]);
+
+    const result = await sandbox.run(['check', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(ndjson(result.stdout).filter((r) => r.type === 'delivery_failed')).toEqual([
+      expect.objectContaining({
+        dead: false,
+        notifications: 40,
+        error: expect.stringMatching(/no answer within 1000 ms/),
+      }),
+    ]);
+    expect(silent.requests).toHaveLength(3);
+  });
+});
+
 describe('the delivery backoff, end to end', () => {
   it('does not retry a failed notification before its time, and retries it after', async () => {
     using sandbox = createCliSandbox();
