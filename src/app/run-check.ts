@@ -158,12 +158,12 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   }
 
   if (!request.dryRun && !deps.signal.aborted) await delivery.deliverDue();
-  const delivered = delivery.finish();
+  const tally = delivery.finish();
 
   const interrupted = deps.signal.aborted;
   const exitCode = counters.needsHuman
     ? ExitCode.siteUnrecognized
-    : counters.watchesFailed > 0 || delivered.dead > 0
+    : counters.watchesFailed > 0 || tally.dead > 0
       ? ExitCode.partialFailure
       : ExitCode.ok;
   const finished = deps.now();
@@ -177,9 +177,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
-    delivered: delivered.delivered,
-    deliveryRetries: delivered.retries,
-    deliveriesDead: delivered.dead,
+    delivered: tally.delivered,
+    deliveryRetries: tally.retries,
+    deliveriesDead: tally.dead,
     interrupted,
     durationMs: finished.getTime() - started.getTime(),
     exitCode,
@@ -193,7 +193,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         watchesFailed: counters.watchesFailed,
         newAds: counters.newAds,
         priceChanges: counters.priceChanges,
-        deliveriesFailed: delivered.dead,
+        deliveriesFailed: tally.dead,
         exitCode: interrupted ? null : exitCode,
       },
       finished,
