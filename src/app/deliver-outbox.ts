@@ -109,7 +109,7 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
       try {
         await options.send(target, batch.map(toItem), settle, signal);
       } catch (error) {
-        // A sender that throws has not told us which rows went out; count them all as one more failed attempt.
+        // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
         const message = error instanceof Error ? error.message : String(error);
         const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
         settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
