@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
 import type { Db } from '../store/open-db.js';
@@ -38,13 +39,12 @@ export interface OutboxDelivery {
   finish(): DeliveryTally;
 }
 
-/** How a run delivers; `report` receives the per-target failure lines. */
+/** How a run delivers (a check run's own dependencies fit); `report` receives the per-target failure lines. */
 export interface DeliveryOptions {
   db: Db;
   now: () => Date;
   send: SendBatch;
-  maxAttempts: number;
-  backoffBaseMs: number;
+  settings: Pick<ResolvedConfig, 'deliveryMaxAttempts' | 'deliveryBackoffMs'>;
   signal: AbortSignal;
   mask: (target: string) => string;
   report: (record: CheckRecord) => void;
@@ -143,8 +143,10 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
     const attempts = Math.max(...settled.map((row) => row.attempts)) + 1;
     const watch = (settled[0] as PendingNotification).event.watch;
     const retryAfterMs = result.status === 'retry' ? result.retryAfterMs : undefined;
-    const retryAt = new Date(at.getTime() + nextAttemptDelayMs(attempts, options.backoffBaseMs, retryAfterMs));
-    const dead = result.status === 'dead' || attempts >= options.maxAttempts;
+    const retryAt = new Date(
+      at.getTime() + nextAttemptDelayMs(attempts, options.settings.deliveryBackoffMs, retryAfterMs),
+    );
+    const dead = result.status === 'dead' || attempts >= options.settings.deliveryMaxAttempts;
     // A dead row is never tried again; its next-attempt time records when it died (status reports recent deaths).
     markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt: dead ? at : retryAt });
     const trouble = troubleOf(target);

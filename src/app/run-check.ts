@@ -72,16 +72,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceChanges: 0,
     baselines: 0,
   };
-  const delivery = createOutboxDelivery({
-    db: deps.db,
-    now: deps.now,
-    send: deps.send,
-    maxAttempts: deps.settings.deliveryMaxAttempts,
-    backoffBaseMs: deps.settings.deliveryBackoffMs,
-    signal: deps.signal,
-    mask: deps.mask,
-    report: deps.report,
-  });
+  const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
   const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
 
