@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
@@ -12,7 +13,7 @@ import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
-import { type DeliveryTally, deliverOutbox, type SendBatch } from './deliver-outbox.js';
+import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -24,14 +25,11 @@ export interface WatchScrape {
 /** Reads a search's pages; throws a ScrapeError when the site cannot be read. */
 export type ScrapeSearch = (url: string, maxPages: number, signal: AbortSignal) => Promise<WatchScrape>;
 
-/** Settings of a check run, from the resolved config. */
-export interface CheckSettings {
-  maxPages: number;
-  goneAfterMisses: number;
-  notify: string[];
-  deliveryMaxAttempts: number;
-  deliveryBackoffMs: number;
-}
+/** Settings of a check run: the resolved config's fields it reads. */
+export type CheckSettings = Pick<
+  ResolvedConfig,
+  'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
+>;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -66,11 +64,11 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceChanges: 0,
     baselines: 0,
   };
-  const delivery: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
+  const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
   const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
 
-  if (!request.dryRun) addTally(delivery, await deliver(deps));
+  if (!request.dryRun) await delivery.deliverDue();
 
   let checked = 0;
   for (const [url, group] of groupByUrl(watches)) {
@@ -134,12 +132,13 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     }
   }
 
-  if (!request.dryRun && !deps.signal.aborted) addTally(delivery, await deliver(deps));
+  if (!request.dryRun && !deps.signal.aborted) await delivery.deliverDue();
+  const tally = delivery.finish();
 
   const interrupted = deps.signal.aborted;
   const exitCode = counters.needsHuman
     ? ExitCode.siteUnrecognized
-    : counters.watchesFailed > 0 || delivery.dead > 0
+    : counters.watchesFailed > 0 || tally.dead > 0
       ? ExitCode.partialFailure
       : ExitCode.ok;
   const finished = deps.now();
@@ -153,9 +152,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
-    delivered: delivery.delivered,
-    deliveryRetries: delivery.retries,
-    deliveriesDead: delivery.dead,
+    delivered: tally.delivered,
+    deliveryRetries: tally.retries,
+    deliveriesDead: tally.dead,
     interrupted,
     durationMs: finished.getTime() - started.getTime(),
     exitCode,
@@ -169,7 +168,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         watchesFailed: counters.watchesFailed,
         newAds: counters.newAds,
         priceChanges: counters.priceChanges,
-        deliveriesFailed: delivery.dead,
+        deliveriesFailed: tally.dead,
         exitCode: interrupted ? null : exitCode,
       },
       finished,
@@ -227,22 +226,10 @@ function recordScrape(
     .immediate();
 }
 
-function deliver(deps: CheckDependencies): Promise<DeliveryTally> {
-  return deliverOutbox({
-    db: deps.db,
-    now: deps.now,
-    send: deps.send,
-    maxAttempts: deps.settings.deliveryMaxAttempts,
-    backoffBaseMs: deps.settings.deliveryBackoffMs,
-    signal: deps.signal,
-    mask: deps.mask,
-    report: deps.report,
-  });
-}
-
 function selectWatches(db: Db, ids: number[]): Watch[] {
   if (ids.length === 0) return listWatches(db).filter((watch) => watch.enabled);
-  return ids.map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
+  // `check 1 1` names one watch: checking it twice would count its failure or baseline twice.
+  return [...new Set(ids)].map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
 }
 
 /** Watches with the same canonical URL share one fetch. */
@@ -287,10 +274,4 @@ function toEvent(watch: Watch, change: AdChange): AdEvent {
 
 function refOf(watch: Watch): WatchRef {
   return { id: watch.id, name: watch.name, url: watch.url };
-}
-
-function addTally(total: DeliveryTally, part: DeliveryTally): void {
-  total.delivered += part.delivered;
-  total.retries += part.retries;
-  total.dead += part.dead;
 }

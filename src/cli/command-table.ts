@@ -171,12 +171,12 @@ export const commandTable: CommandSpec[] = [
     name: 'status',
     summary: 'tell whether checks are succeeding (exit 0 healthy, 1 not): the container healthcheck',
     details:
-      'Unhealthy when the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
+      'Unhealthy when the last check did not finish (a storage error such as a full disk, or a kill), every enabled watch failed its last check, the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
     arguments: [],
     options: [
       {
         flags: '--max-age <duration>',
-        description: 'oldest acceptable last success, e.g. 30m, 2h',
+        description: 'oldest acceptable last success, e.g. 20m, 1h30m, 2d (default: 1h)',
         parse: parseDuration,
       },
       json,

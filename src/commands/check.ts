@@ -49,20 +49,13 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
     const sender = await createNotificationSender({
       config,
       logger,
-      signal: context.signal,
       userAgent: config.userAgent,
     });
     try {
       return await runCheck(
         {
           db,
-          settings: {
-            maxPages: config.maxPages,
-            goneAfterMisses: config.goneAfterMisses,
-            notify: config.notify,
-            deliveryMaxAttempts: config.deliveryMaxAttempts,
-            deliveryBackoffMs: config.deliveryBackoffMs,
-          },
+          settings: config,
           scrape,
           send: sender.send,
           mask: sender.mask,

@@ -362,7 +362,7 @@ describe('retries within a run', () => {
     const [discordOutcome] = await sendNotifications(discord, [sampleNew], testOptions());
     expect(JSON.stringify(discordOutcome)).not.toContain(DISCORD_TOKEN);
     expect(describeOutcome(discordOutcome ?? { itemIds: [], result: { status: 'delivered' } })).toBe(
-      'rejected, 1 item will not be retried: HTTP 404: Unknown Webhook ****',
+      'rejected: HTTP 404: Unknown Webhook ****',
     );
   });
 });
