@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../domain/retry-after.js';
+
 /** What one HTTP attempt came to, before retries are decided. */
 export type AttemptVerdict =
   | { kind: 'delivered'; detail?: string; pauseMs?: number }
@@ -26,13 +28,9 @@ export interface ServiceProtocol {
 /** Error lines are for one log line, not for a whole HTML error page. */
 const ERROR_LENGTH = 300;
 
-/** Read a `Retry-After` header: delay seconds or an HTTP date. */
+/** The wait a `Retry-After` header asks for, read as the site client reads it. */
 export function parseRetryAfterHeader(headers: Headers, now: Date): number | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
+  return parseRetryAfter(headers.get('retry-after') ?? undefined, now.getTime());
 }
 
 /** A wait in seconds given in a JSON answer, in milliseconds; anything but a non-negative number means none. */

@@ -1,5 +1,6 @@
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
+import { sleep } from '../domain/sleep.js';
 import { maskSecretsInText } from '../domain/targets/parse-target.js';
 import type { NotificationTarget } from '../domain/targets/target.js';
 import type { AttemptVerdict } from './answer.js';
@@ -189,18 +190,9 @@ function describeWait(ms: number): string {
   return Number.isFinite(seconds) && seconds < 1e9 ? `${seconds} s` : 'an unreasonably long time';
 }
 
+/** The shared wait, resolving instead of rejecting on abort: the caller looks at the signal next. */
 function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+  return sleep(ms, signal).catch((error: unknown) => {
+    if (!signal?.aborted) throw error;
   });
 }
