@@ -10,16 +10,8 @@ export const WATCH_EXPORT_VERSION = 1;
 /** How an export is written. */
 export type ExportFileFormat = 'json' | 'yaml';
 
-/** One watch in an export file: what a user sets, none of what checks recorded. */
-export interface ExportedWatch {
-  name: string;
-  url: string;
-  enabled: boolean;
-  /** Targets, with their secrets masked unless the export included them. */
-  notify: string[];
-  notifyExisting: boolean;
-  maxPages: number | null;
-}
+/** One watch in an export file: what a user sets, none of what checks recorded; targets masked unless asked. */
+export type ExportedWatch = Pick<Watch, 'name' | 'url' | 'enabled' | 'notify' | 'notifyExisting' | 'maxPages'>;
 
 /** The whole export file. */
 export interface WatchExport {
