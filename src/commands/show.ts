@@ -5,7 +5,7 @@ import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { countWatchAds } from '../store/ads-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { displayText } from '../../src/app/display-text.js';
 import { formatTable, plural } from '../../src/app/format.js';
 import { pickTargets } from '../../src/app/pick-targets.js';
-import { fitWatchName, validateWatchName } from '../../src/app/watch-name.js';
 import { parseMaxPagesOrDefault } from '../../src/cli/arg-parsers.js';
 import { outputWidth } from '../../src/cli/terminal-output.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
+import { fitWatchName, validateWatchName } from '../../src/domain/watch-name.js';
 
 const widest = (lines: string[]): number => Math.max(...lines.map((line) => stringWidth(line)));
 
