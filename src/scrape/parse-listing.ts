@@ -1,9 +1,10 @@
 import type { ListingPage } from '../domain/listing.js';
 import {
-  findElementEnd,
-  findOpeningTagWithClass,
+  completeElement,
+  type ElementSpan,
+  findTagWithClass,
   locateElementWithClass,
-  type MarkupSpan,
+  wholeSource,
 } from './listing-markup-scan.js';
 import {
   closingHtmlTagIndex,
@@ -15,10 +16,12 @@ import {
   missingPageMarkers,
 } from './listing-recognition.js';
 import { pageBase, pageOrigin } from './listing-urls.js';
-import { parseAdList } from './parse-ad-list.js';
+import { MAX_LIST_ITEMS, parseAdList } from './parse-ad-list.js';
 import { type PagerReading, parsePager } from './parse-pager.js';
 
-const UNCLOSED_PAGER_READ_LIMIT = 20_000;
+// A real pager bar is about 6 kB; reading at most this much of one keeps a hostile pager (megabytes of nesting
+// or digits) from costing more than a real one.
+const PAGER_READ_LIMIT = 64_000;
 const LIST_START = /^\s*<ul(?=[\s>])/i;
 const DIV_CLOSE = /^\s*<\/div\s*>/i;
 const NOT_BLANK = /\S/;
@@ -57,9 +60,11 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
       ? listing('empty', null, readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
       : unrecognized('no ad list (div.uad-list) and no "nincs egy találat" message');
   }
-  if (list.end < 0 || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
+  if (!list.closed || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
 
   const reading = parseAdList(html.slice(list.start, list.end), { origin: pageOrigin(pageUrl), capturedAt });
+  if (reading.overflowing)
+    return unrecognized(`the ad list holds more than ${MAX_LIST_ITEMS} items: not a listing page`);
   const pagers = locatePagers(html, list);
   const pager = readPager(html, pagers.top ?? pagers.bottom, base);
 
@@ -87,30 +92,42 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
 
 // The cards sit in one `ul` right inside `div.uad-list`. Ending the list where that `ul` and then the div close
 // keeps a stray unclosed `<div>` inside one card from stretching the list over the rest of the page.
-function locateAdList(html: string): MarkupSpan | null {
-  const opening = findOpeningTagWithClass(html, 'div', 'uad-list');
+function locateAdList(html: string): ElementSpan | null {
+  const opening = findTagWithClass(html, wholeSource(html), 'div', 'uad-list');
   if (opening === null) return null;
   const listStart = LIST_START.exec(html.slice(opening.openEnd, opening.openEnd + 1000));
   if (listStart !== null) {
-    const ulOpenEnd = html.indexOf('>', opening.openEnd + listStart[0].length) + 1;
-    const ulEnd = ulOpenEnd > 0 ? findElementEnd(html, 'ul', ulOpenEnd) : -1;
-    const divClose = ulEnd < 0 ? null : DIV_CLOSE.exec(html.slice(ulEnd, ulEnd + 1000));
-    if (divClose !== null) return { ...opening, end: ulEnd + divClose[0].length };
+    const ulStart = opening.openEnd + listStart[0].length - 3;
+    const ulOpenEnd = html.indexOf('>', ulStart) + 1;
+    const ul =
+      ulOpenEnd > 0 ? completeElement(html, { tagName: 'ul', start: ulStart, openEnd: ulOpenEnd }, html.length) : null;
+    const divClose = ul?.closed === true ? DIV_CLOSE.exec(html.slice(ul.end, ul.end + 1000)) : null;
+    if (ul !== null && divClose !== null) {
+      const end = ul.end + divClose[0].length;
+      return {
+        ...ul,
+        tagName: 'div',
+        start: opening.start,
+        openEnd: opening.openEnd,
+        innerEnd: ul.end + divClose[0].indexOf('<'),
+        end,
+      };
+    }
   }
-  return { ...opening, end: findElementEnd(html, 'div', opening.openEnd) };
+  return completeElement(html, opening, html.length);
 }
 
-function locatePagers(html: string, list: MarkupSpan): { top: MarkupSpan | null; bottom: MarkupSpan | null } {
+function locatePagers(html: string, list: ElementSpan): { top: ElementSpan | null; bottom: ElementSpan | null } {
   const first = locateElementWithClass(html, 'div', 'pager-navbar');
   const top = first !== null && first.start < list.start ? first : null;
   const bottom = locateElementWithClass(html, 'div', 'pager-navbar', list.end);
   return { top, bottom };
 }
 
-function readPager(html: string, pager: MarkupSpan | null, base: string): PagerReading {
+function readPager(html: string, pager: ElementSpan | null, base: string): PagerReading {
   if (pager === null) return { nextPage: null, total: null };
   // An unclosed pager still yields its links; the bound keeps the parse small.
-  const end = pager.end >= 0 ? pager.end : pager.start + UNCLOSED_PAGER_READ_LIMIT;
+  const end = Math.min(pager.end, pager.start + PAGER_READ_LIMIT);
   return parsePager(html.slice(pager.start, end), base);
 }
 
