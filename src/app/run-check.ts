@@ -85,14 +85,20 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   // Cuts off a search still being read ahead when the run ends early (an error while recording).
   const readAheadAbort = new AbortController();
   const scrapeSignal = AbortSignal.any([deps.signal, readAheadAbort.signal]);
+  // A signal is handled only once synchronous work (parsing a page) yields. The search that was being parsed when
+  // it came settles before its handler runs and is still recorded; a search that settles after it is not.
+  const settledBeforeStop = new Set<number>();
   const startScrape = ([url, group]: [string, Watch[]], index: number, startNext: StartNext) => {
     deps.progress(`checking ${(watchesBefore[index] ?? 0) + 1}/${watches.length}: ${group[0]?.name ?? url}`);
     const maxPages = Math.max(...group.map((watch) => watch.maxPages ?? deps.settings.maxPages));
-    return deps.scrape(url, maxPages, scrapeSignal, startNext);
+    return deps.scrape(url, maxPages, scrapeSignal, startNext).finally(() => {
+      if (!deps.signal.aborted) settledBeforeStop.add(index);
+    });
   };
   let checked = 0;
   try {
-    for await (const { item, outcome } of readAhead(groups, startScrape, () => !deps.signal.aborted)) {
+    for await (const { item, index, outcome } of readAhead(groups, startScrape, () => !deps.signal.aborted)) {
+      if (deps.signal.aborted && !settledBeforeStop.has(index)) break;
       const group = item[1];
       if (!outcome.ok) {
         // An interrupted read is not the site's fault; a search read in full is still recorded below.
