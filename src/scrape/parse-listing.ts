@@ -1,3 +1,4 @@
+import type { Ad } from '../domain/ad.js';
 import type { ListingPage } from '../domain/listing.js';
 import {
   completeElement,
@@ -57,7 +58,7 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
   const list = locateAdList(html);
   if (list === null) {
     return hasNoResultsMessage(html)
-      ? listing('empty', null, readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
+      ? emptyListing(readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
       : unrecognized('no ad list (div.uad-list) and no "nincs egy találat" message');
   }
   if (!list.closed || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
@@ -69,11 +70,11 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
   const pager = readPager(html, pagers.top ?? pagers.bottom, base);
 
   if (reading.cardCount === 0) {
-    if (hasNoResultsMessage(html)) return listing('empty', null, pager);
+    if (hasNoResultsMessage(html)) return emptyListing(pager);
     if (reading.strayItems > 0) {
       return unrecognized(`the ad list holds ${reading.strayItems} item(s) that are not ad cards`);
     }
-    return listing('empty', null, pager);
+    return emptyListing(pager);
   }
 
   const unreadable = reading.problems.length;
@@ -86,8 +87,36 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
   if (pagers.top !== null && pagers.bottom === null) {
     return { ...unrecognized('page is truncated: no pager after the ad list'), unreadableCards: unreadable };
   }
-  const reason = unreadable > 0 ? describeUnreadable(reading.problems, reading.cardCount) : null;
+  const unreadablePrices = reading.ads.filter((ad) => ad.priceKind === 'unknown');
+  if (unreadablePrices.length * 2 > reading.ads.length) {
+    return {
+      ...unrecognized(
+        `${describeUnreadablePrices(unreadablePrices, reading.ads.length)}: the price format has changed`,
+      ),
+      unreadableCards: unreadable,
+    };
+  }
+  const notes = [
+    unreadable > 0 ? describeUnreadable(reading.problems, reading.cardCount) : null,
+    unreadablePrices.length > 0 ? describeUnreadablePrices(unreadablePrices, reading.ads.length) : null,
+  ].filter((note) => note !== null);
+  const reason = notes.length > 0 ? notes.join('; ') : null;
   return { verdict: 'results', reason, ads: reading.ads, ...pager, unreadableCards: unreadable };
+}
+
+// A list with no cards is an empty search only when the page does not count ads elsewhere: a pager saying
+// "5299" beside an empty list is a page the parser no longer understands.
+function emptyListing(pager: PagerReading): ListingPage {
+  if (pager.total !== null && pager.total > 0) {
+    return unrecognized(`the ad list is empty but the pager counts ${pager.total} ads`);
+  }
+  return listing('empty', null, pager);
+}
+
+function describeUnreadablePrices(ads: readonly Ad[], adCount: number): string {
+  const example = ads[0]?.priceText ?? '';
+  const shown = example.length > 40 ? `${example.slice(0, 40)}…` : example;
+  return `${ads.length} of ${adCount} prices could not be read (such as ${JSON.stringify(shown)})`;
 }
 
 // The cards sit in one `ul` right inside `div.uad-list`. Ending the list where that `ul` and then the div close
