@@ -1,4 +1,5 @@
 import type { Ad, PriceKind } from './ad.js';
+import { MASS_DISAPPEARANCE_MIN_ACTIVE } from './mass-disappearance.js';
 
 /** What a watch remembers about an ad it has seen. */
 export interface KnownAd {
@@ -41,12 +42,6 @@ export interface AdDiff {
    */
   massDisappearance: { missing: number; active: number } | null;
 }
-
-/**
- * The fewest active ads for which a disappearance of more than half of them in one run is held as a suspected
- * layout change. Below it, two of three ads selling at once is ordinary.
- */
-export const MASS_DISAPPEARANCE_MIN_ACTIVE = 4;
 
 /** How this scrape should be read. */
 export interface DiffRules {
