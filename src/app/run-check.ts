@@ -86,15 +86,10 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   // Cuts off a search still being read ahead when the run ends early (an error while recording).
   const readAheadAbort = new AbortController();
   const scrapeSignal = AbortSignal.any([deps.signal, readAheadAbort.signal]);
-  // A signal is handled only once synchronous work (parsing a page) yields. The search that was being parsed when
-  // it came settles before its handler runs and is still recorded; a search that settles after it is not.
-  const settledBeforeStop = new Set<number>();
   const startScrape = ([url, group]: [string, Watch[]], index: number, startNext: StartNext) => {
     deps.progress(`checking ${(watchesBefore[index] ?? 0) + 1}/${watches.length}: ${group[0]?.name ?? url}`);
     const maxPages = Math.max(...group.map((watch) => watch.maxPages ?? deps.settings.maxPages));
-    return deps.scrape(url, maxPages, scrapeSignal, startNext).finally(() => {
-      if (!deps.signal.aborted) settledBeforeStop.add(index);
-    });
+    return deps.scrape(url, maxPages, scrapeSignal, startNext);
   };
   let checked = 0;
   const recordFailure = (watch: Watch, failure: { kind: string; message: string; needsHuman: boolean }): void => {
@@ -111,9 +106,18 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
       error: { kind: failure.kind, message: failure.message, consecutiveFailures },
     });
   };
+  // A signal is handled only while the run waits for a search. That search is still recorded when it was read in
+  // full; any later one is not, even if its page arrived before the handler ran (during a long parse).
+  let awaiting = 0;
+  let lastToRecord = Number.POSITIVE_INFINITY;
+  const onStop = (): void => {
+    lastToRecord = awaiting;
+  };
+  deps.signal.addEventListener('abort', onStop, { once: true });
   try {
     for await (const { item, index, outcome } of readAhead(groups, startScrape, () => !deps.signal.aborted)) {
-      if (deps.signal.aborted && !settledBeforeStop.has(index)) break;
+      if (index > lastToRecord) break;
+      awaiting = index + 1;
       const group = item[1];
       if (!outcome.ok) {
         // An interrupted read is not the site's fault; a search read in full is still recorded below.
@@ -161,6 +165,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
       }
     }
   } finally {
+    deps.signal.removeEventListener('abort', onStop);
     readAheadAbort.abort();
   }
 
