@@ -1,4 +1,4 @@
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import type { PathContext } from './environment.js';
 import { defaultDbPath } from './paths.js';
 import {
