@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
@@ -16,6 +15,7 @@ import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
+import { letPendingSignalsIn } from './pending-signals.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -243,16 +243,6 @@ function recordScrape(
       return { baseline, changes: diff.changes, held: null };
     })
     .immediate();
-}
-
-/**
- * A signal that came during synchronous work (a long parse, the database writes) is handled only when the event
- * loop next polls. The first immediate runs before that poll, the second after it: once both have run, the
- * signal's handler has too, and the run ends after the watch it was busy with.
- */
-async function letPendingSignalsIn(): Promise<void> {
-  await nextTurn();
-  await nextTurn();
 }
 
 function selectWatches(db: Db, ids: number[]): Watch[] {
