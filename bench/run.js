@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCheck } from './check-bench.js';
 import { benchDelivery } from './delivery-bench.js';
+import { benchHostileParse } from './hostile-parse.js';
 import { benchParseListing } from './parse-listing.js';
 import { benchPoliteness } from './politeness-bench.js';
 import { benchStartup } from './startup-bench.js';
@@ -16,6 +17,7 @@ import { figure, formatTable } from './stats.js';
 async function benchParse(log) {
   log('parse: parseListing on the listing page');
   const parsed = await benchParseListing();
+  const hostile = benchHostileParse(log);
   return {
     figures: [
       figure(parsed.name, parsed.unit, parsed, { max: parsed.target }),
@@ -34,6 +36,13 @@ async function benchParse(log) {
         'parseListing vs whole-document parse',
         'ratio',
         { median: parsed.ratio, min: null, max: null, runs: null },
+        null,
+      ),
+      figure(hostile.name, hostile.unit, hostile, { max: hostile.target }),
+      figure(
+        'same page: time at 8 MiB / time at 4 MiB (2 = linear, 4 = quadratic)',
+        'ratio',
+        { median: hostile.doublingRatio, min: null, max: null, runs: null },
         null,
       ),
     ],

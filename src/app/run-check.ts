@@ -5,6 +5,7 @@ import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { believesMassDisappearance, describeMassDisappearance } from '../domain/mass-disappearance.js';
 import { scrapeFailureHint } from '../domain/scrape-hint.js';
 import type { Watch } from '../domain/watch.js';
 import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
@@ -14,6 +15,7 @@ import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
+import { letPendingSignalsIn } from './pending-signals.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -71,7 +73,22 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   if (!request.dryRun) await delivery.deliverDue();
 
   let checked = 0;
+  const recordFailure = (watch: Watch, failure: ReturnType<typeof describeFailure>): void => {
+    counters.watchesFailed += 1;
+    if (failure.needsHuman) counters.needsHuman = true;
+    let consecutiveFailures = watch.lastCheck.consecutiveFailures + 1;
+    if (!request.dryRun) {
+      recordCheckFailure(deps.db, watch.id, { at: deps.now(), kind: failure.kind, message: failure.message });
+      consecutiveFailures = getWatch(deps.db, watch.id)?.lastCheck.consecutiveFailures ?? consecutiveFailures;
+    }
+    deps.report({
+      type: 'watch_error',
+      watch: refOf(watch),
+      error: { kind: failure.kind, message: failure.message, hint: failure.hint, consecutiveFailures },
+    });
+  };
   for (const [url, group] of groupByUrl(watches)) {
+    await letPendingSignalsIn();
     if (deps.signal.aborted) break;
     deps.progress(`checking ${checked + 1}/${watches.length}: ${group[0]?.name ?? url}`);
     const maxPages = Math.max(...group.map((watch) => watch.maxPages ?? deps.settings.maxPages));
@@ -82,21 +99,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     if (!outcome.ok) {
       // An interrupted read is not the site's fault; a search read in full is still recorded below.
       if (deps.signal.aborted) break;
-      const failure = describeFailure(outcome.error);
-      for (const watch of group) {
-        counters.watchesFailed += 1;
-        if (failure.needsHuman) counters.needsHuman = true;
-        let consecutiveFailures = watch.lastCheck.consecutiveFailures + 1;
-        if (!request.dryRun) {
-          recordCheckFailure(deps.db, watch.id, { at: deps.now(), kind: failure.kind, message: failure.message });
-          consecutiveFailures = getWatch(deps.db, watch.id)?.lastCheck.consecutiveFailures ?? consecutiveFailures;
-        }
-        deps.report({
-          type: 'watch_error',
-          watch: refOf(watch),
-          error: { kind: failure.kind, message: failure.message, hint: failure.hint, consecutiveFailures },
-        });
-      }
+      for (const watch of group) recordFailure(watch, describeFailure(outcome.error));
       checked += group.length;
       continue;
     }
@@ -104,6 +107,11 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     for (const watch of group) {
       const recorded = recordScrape(deps, watch, scrape, runId, request.dryRun);
       checked += 1;
+      if (recorded.held !== null) {
+        const held = new ScrapeError('suspected_layout_change', recorded.held, { url: watch.url });
+        recordFailure(watch, describeFailure(held));
+        continue;
+      }
       if (recorded.baseline) {
         counters.baselines += 1;
         deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });
@@ -187,7 +195,7 @@ function recordScrape(
   scrape: WatchScrape,
   runId: number | null,
   dryRun: boolean,
-): { baseline: boolean; changes: AdChange[] } {
+): { baseline: boolean; changes: AdChange[]; held: string | null } {
   const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
   const compute = () => {
     const known = loadKnownAds(
@@ -201,14 +209,25 @@ function recordScrape(
       baseline,
       goneAfterMisses: deps.settings.goneAfterMisses,
       seenUpToId: watch.seenUpToId,
+      acceptMassDisappearance: believesMassDisappearance(watch.lastCheck),
     });
   };
-  if (dryRun) return { baseline, changes: compute().changes };
+  if (dryRun) {
+    const diff = compute();
+    return {
+      baseline,
+      changes: diff.changes,
+      held: diff.massDisappearance && describeMassDisappearance(diff.massDisappearance),
+    };
+  }
   const targets = watch.notify.length > 0 ? watch.notify : deps.settings.notify;
   return deps.db
     .transaction(() => {
       const at = deps.now();
       const diff = compute();
+      if (diff.massDisappearance !== null) {
+        return { baseline, changes: [], held: describeMassDisappearance(diff.massDisappearance) };
+      }
       applyAdDiff(deps.db, watch.id, diff, at);
       for (const change of diff.changes) {
         recordEvent(deps.db, {
@@ -221,7 +240,7 @@ function recordScrape(
         });
       }
       recordCheckSuccess(deps.db, watch.id, { at, baseline, adsSeen: scrape.ads.length, events: diff.changes.length });
-      return { baseline, changes: diff.changes };
+      return { baseline, changes: diff.changes, held: null };
     })
     .immediate();
 }

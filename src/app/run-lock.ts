@@ -43,12 +43,15 @@ export async function withRunLock<T>(
   }
 }
 
-/** True while a check holds the lock and is alive: its heartbeat is fresh and, on this host, its process exists. */
+/**
+ * True while a check holds the lock and is alive, judged as a second check would: on this host by its process
+ * (a busy run cannot beat), from another host by a fresh heartbeat.
+ */
 export function isCheckRunning(db: Db, options: { now: Date; staleAfterMs: number }): boolean {
   const holder = readRunLock(db);
   if (holder === undefined) return false;
-  if (options.now.getTime() - new Date(holder.heartbeatAt).getTime() > options.staleAfterMs) return false;
-  return holder.hostname !== hostname() || isProcessAlive(holder.pid);
+  if (holder.hostname === hostname()) return isProcessAlive(holder.pid);
+  return options.now.getTime() - new Date(holder.heartbeatAt).getTime() <= options.staleAfterMs;
 }
 
 /** True when a process with this pid exists on this host. */

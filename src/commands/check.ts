@@ -48,6 +48,9 @@ export async function run(
       if (result.unreadableCards > 0) {
         logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
       }
+      // Fewer than half, or the page would have been rejected; their last readable prices are kept.
+      const unreadablePrices = result.ads.filter((ad) => ad.priceKind === 'unknown').length;
+      if (unreadablePrices > 0) logger.warn({ url, unreadablePrices }, 'some prices could not be read');
       return { ads: result.ads, complete: result.complete };
     };
     const sender = await createNotificationSender({

@@ -218,7 +218,8 @@ export const configKeys = {
   lockStaleMs: defineKey({
     type: integer({ min: 10000 }),
     default: () => 120000,
-    description: 'A check lock whose heartbeat is older than this many milliseconds is taken over',
+    description:
+      'A check lock held from another host whose heartbeat is older than this many milliseconds is taken over',
     secret: false,
     env: ['PYHABOT_LOCK_STALE_MS'],
   }),

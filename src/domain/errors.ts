@@ -23,7 +23,9 @@ export type ScrapeErrorKind =
   | 'redirect_loop'
   | 'off_site_redirect'
   | 'search_dropped'
-  | 'unrecognized_page';
+  | 'unrecognized_page'
+  /** A page read as complete where most of the watch's ads are missing at once: held, not recorded. */
+  | 'suspected_layout_change';
 
 /** A typed failure to fetch or recognise a listing page. */
 export class ScrapeError extends Error {
@@ -50,5 +52,6 @@ export class ScrapeError extends Error {
 /** Scrape failures that need a human rather than another try (exit code 3): a page not understood, or a block. */
 export function needsHuman(error: Pick<ScrapeError, 'kind' | 'status'>): boolean {
   if (error.kind === 'unrecognized_page' || error.kind === 'search_dropped') return true;
+  if (error.kind === 'suspected_layout_change') return true;
   return error.kind === 'http_status' && (error.status === 401 || error.status === 403);
 }

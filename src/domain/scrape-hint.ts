@@ -30,6 +30,11 @@ export function scrapeFailureHint(error: Pick<ScrapeError, 'kind' | 'status' | '
         `open ${error.url} in a browser; \`pyhabot parse <url>\` shows what was read; ` +
         'the site layout may have changed'
       );
+    case 'suspected_layout_change':
+      return (
+        `open ${error.url} in a browser: if the ads really are gone, later checks record them as gone; ` +
+        'if the page looks wrong, `pyhabot parse <url>` shows what was read'
+      );
     case 'redirect_loop':
     case 'off_site_redirect':
       return `open ${error.url} in a browser to see where the site sends it`;

@@ -207,6 +207,20 @@ describe('run lock', () => {
     expect(heartbeatRunLock(db, 'b', now)).toBe(true);
   });
 
+  it('never takes over from a live process on this host, however old its heartbeat', () => {
+    const db = openDb(':memory:');
+    acquireRunLock(db, { ...base, owner: 'a' });
+    const hourLater = new Date(now.getTime() + 3_600_000);
+    const second = acquireRunLock(db, { ...base, owner: 'b', pid: 101, now: hourLater, isAlive: (pid) => pid === 100 });
+    expect(second).toMatchObject({ acquired: false, holder: { owner: 'a', pid: 100 } });
+  });
+
+  it('takes over a lock left on this host under its own pid by an earlier process', () => {
+    const db = openDb(':memory:');
+    acquireRunLock(db, { ...base, owner: 'a' });
+    expect(acquireRunLock(db, { ...base, owner: 'b' })).toMatchObject({ acquired: true, tookOverFrom: { owner: 'a' } });
+  });
+
   it('does not judge a pid from another host, but takes over a stale heartbeat', () => {
     const db = openDb(':memory:');
     acquireRunLock(db, { ...base, owner: 'a', hostname: 'other' });
