@@ -34,6 +34,10 @@ export function createContext(options: {
           ...(globals.db === undefined ? {} : { db: globals.db }),
           ...(effectiveLogLevel(globals) === undefined ? {} : { logLevel: effectiveLogLevel(globals) }),
         },
+      }).then((loaded) => {
+        // Said once per run, when the settings are first read.
+        for (const warning of loaded.warnings) options.output.note(`pyhabot: warning: ${warning}`);
+        return loaded;
       }),
     );
     return configPromise;

@@ -1,4 +1,5 @@
-import { maskTarget } from '../domain/notification-target.js';
+import { UserError } from '../domain/errors.js';
+import { maskTarget, parseTarget } from '../domain/notification-target.js';
 import type { PathContext } from './environment.js';
 import { defaultDbPath } from './paths.js';
 import {
@@ -36,6 +37,18 @@ export interface KeyDefinition<T> {
   readonly env: readonly string[];
   /** The command-line flag that sets the key, if there is one. */
   readonly flag?: string;
+}
+
+/** Why a configured notification target cannot be used, naming it masked; undefined when it can. */
+function checkTarget(raw: string): string | undefined {
+  try {
+    parseTarget(raw);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const reason = error.message.replace(/^Invalid notification target: /, '').replace(/\.$/, '');
+    return `${JSON.stringify(maskTarget(raw))} is not a notification target pyhabot can use: ${reason}`;
+  }
 }
 
 /** Types the default against the value type, which a plain object literal would not. */
@@ -138,9 +151,10 @@ export const configKeys = {
     env: ['PYHABOT_BLOCK_SIZE'],
   }),
   notify: defineKey({
-    type: stringList(),
+    type: stringList(checkTarget),
     default: () => [],
-    description: 'Notification targets; their URLs carry tokens, so they are masked when shown',
+    description:
+      'Notification targets; their URLs carry tokens, so they are masked when shown. In PYHABOT_NOTIFY, separate them with spaces',
     secret: true,
     env: ['PYHABOT_NOTIFY'],
   }),
