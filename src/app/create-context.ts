@@ -57,8 +57,9 @@ export function createContext(options: {
       dbPromise ??= (async () => {
         const loaded = await config();
         const { openDb } = await import('../store/open-db.js');
-        openedDb = openDb(loaded.config.db, { verify: access === 'write' });
+        openedDb = openDb(loaded.config.db, { verify: access === 'write', readOnly: access === 'read' });
         verifiedDb = access === 'write';
+        await warnAboutExposedFiles(loaded.config.db, options.output);
         return openedDb;
       })();
       const opened = dbPromise;
@@ -86,6 +87,20 @@ export function createContext(options: {
       if (openedDb?.open) openedDb.close();
     },
   };
+}
+
+/** Says once per run when the database (which holds notification tokens) can be read by other users. */
+async function warnAboutExposedFiles(path: string, output: Output): Promise<void> {
+  if (path === ':memory:') return;
+  const { exposedDatabaseFiles } = await import('../store/file-modes.js');
+  const exposed = exposedDatabaseFiles(path);
+  const [first] = exposed;
+  if (first === undefined) return;
+  const mode = first.mode.toString(8).padStart(4, '0');
+  const files = exposed.map((file) => file.path).join(' ');
+  output.note(
+    `pyhabot: warning: ${first.path} can be read by other users (mode ${mode}) and holds notification tokens; run \`chmod 600 ${files}\``,
+  );
 }
 
 /** `--log-level` wins over `--verbose`, which means `info` (`debug` with `--debug`). */

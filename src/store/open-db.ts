@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
+import { createDataDirectory, createPrivateFile } from './file-modes.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
 import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
@@ -17,41 +18,135 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  */
 export const VERIFY_UP_TO_BYTES = 64 * 1024 * 1024;
 
+/** How `openDb` opens a database. */
+export interface OpenDbOptions {
+  busyTimeoutMs?: number;
+  /** Check a file that is not too large for corruption before anything is written to it (migrations included). */
+  verify?: boolean;
+  /**
+   * The caller only reads: when the file or its directory cannot be written (so SQLite cannot create the WAL it
+   * needs even to read), read a copy of the file instead, which refuses every write.
+   */
+  readOnly?: boolean;
+}
+
 /**
- * Open (creating when missing) and migrate the database; the only way into storage. With `verify`, a file that
- * is not too large is checked for corruption before anything is written to it (migrations included).
+ * Open (creating when missing) and migrate the database; the only way into storage. A file of another program,
+ * or of a newer pyhabot, is refused before anything is written to it.
  */
-export function openDb(path: string, options: { busyTimeoutMs?: number; verify?: boolean } = {}): Db {
+export function openDb(path: string, options: OpenDbOptions = {}): Db {
   const inMemory = path === ':memory:';
   if (!inMemory) {
     prepareDirectory(path);
     assertSqliteFile(path);
+    createDatabaseFile(path);
   }
   let db: Db;
   try {
     db = new Database(path);
   } catch (error) {
+    if (options.readOnly === true && isReadOnlyFailure(error) && existsSync(path)) return openSnapshot(path);
     throw storeError(`cannot open the database ${path}`, error);
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-    if (options.verify === true) verifyDb(db, path);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new UserError(
-        `the database ${path} was written by a newer pyhabot (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
-        { hint: 'upgrade pyhabot, or point --db at another database' },
-      );
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      if (options.readOnly !== true || !isReadOnlyFailure(error)) throw error;
+      db.close();
+      return openSnapshot(path);
     }
+    assertPyhabotSchema(db, path, version);
+    if (options.verify === true) verifyDb(db, path);
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, version);
     return db;
   } catch (error) {
+    if (db.open) db.close();
+    if (error instanceof UserError) throw error;
+    throw storeError(`cannot use the database ${path}`, error);
+  }
+}
+
+/** Failures that mean "this file or its directory cannot be written", not "this file is broken". */
+function isReadOnlyFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN');
+}
+
+/**
+ * A read-only copy of a database that cannot be opened in place. Reading a WAL database needs its -wal and
+ * -shm files, which cannot be created in a read-only directory; with no -wal file there is nothing beyond the
+ * main file to read, so a copy of the file holds the whole database.
+ */
+function openSnapshot(path: string): Db {
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if (wal !== undefined && wal.size > 0) {
+    throw new UserError(`cannot read the database ${path}: it is read-only and its -wal file holds unsaved changes`, {
+      hint: 'run pyhabot once as a user who may write that directory, or copy the database somewhere writable',
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw storeError(`cannot read the database ${path}`, error);
+  }
+  // Bytes 18 and 19 mark a WAL database; a copy in memory has no WAL, so it is read as a rollback-journal one.
+  if (bytes.length >= 20) bytes.fill(1, 18, 20);
+  let db: Db;
+  try {
+    db = new Database(bytes, { readonly: true });
+  } catch (error) {
+    throw storeError(`cannot read the database ${path}`, error);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    assertPyhabotSchema(db, path, version);
+    if (version < LATEST_SCHEMA_VERSION) {
+      throw new UserError(`the database ${path} is read-only and needs an upgrade to this pyhabot's schema`, {
+        hint: 'run pyhabot once as a user who may write the file and its directory',
+      });
+    }
+    return db;
+  } catch (error) {
     db.close();
     if (error instanceof UserError) throw error;
     throw storeError(`cannot use the database ${path}`, error);
+  }
+}
+
+/** Tables every pyhabot schema has; a file with tables but without these belongs to another program. */
+const PYHABOT_TABLES = ['watches', 'run_lock'];
+
+/**
+ * Refuse a database written by a newer pyhabot, or by another program: one that has tables but is not at a
+ * pyhabot schema version with pyhabot's tables. Runs before anything is written, so such a file stays as it was.
+ */
+function assertPyhabotSchema(db: Db, path: string, version: number): void {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter(
+      (name) => !name.startsWith('sqlite_'),
+    ),
+  );
+  const isNew = version === 0 && tables.size === 0;
+  if (!isNew && (version === 0 || !PYHABOT_TABLES.every((table) => tables.has(table)))) {
+    throw new UserError(
+      `${path} is not a pyhabot database (it holds another program's tables); it was left untouched`,
+      {
+        hint: 'point --db (or PYHABOT_DB) at another file, or move this one away',
+      },
+    );
+  }
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new UserError(
+      `the database ${path} was written by a newer pyhabot (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
+      { hint: 'upgrade pyhabot, or point --db at another database' },
+    );
   }
 }
 
@@ -107,10 +202,24 @@ function migrate(db: Db, fromVersion: number): void {
 function prepareDirectory(path: string): void {
   const directory = dirname(path);
   try {
-    mkdirSync(directory, { recursive: true });
+    createDataDirectory(path);
   } catch (error) {
     throw storeError(`cannot create the data directory ${directory}`, error);
   }
+}
+
+/** A database pyhabot creates is readable by its user alone; an existing file keeps its mode. */
+function createDatabaseFile(path: string): void {
+  try {
+    createPrivateFile(path);
+  } catch (error) {
+    // A directory that cannot be written: SQLite gives the reason when it tries to open the file.
+    if (!isFileSystemRefusal(error)) throw storeError(`cannot create the database ${path}`, error);
+  }
+}
+
+function isFileSystemRefusal(error: unknown): boolean {
+  return ['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '');
 }
 
 /** Refuse to open anything that is not a SQLite database, so such a file is never modified. */
