@@ -122,6 +122,8 @@ export async function findConfigFile(context: PathContext): Promise<ConfigFile |
 export async function readNamedConfigFile(file: string, origin: string, cwd: string): Promise<ConfigFile> {
   const path = resolve(cwd, file);
   if (isCodeFileName(path)) throw codeConfigError(path);
+  // The one device allowed: `--config /dev/null` is the usual way to say "no settings from a file".
+  if (path === '/dev/null') return { path, content: undefined, text: '' };
   const reading = await readSmallFile(path);
   if (reading.kind !== 'text') {
     throw new UserError(`config file ${path} (from ${origin}) ${describeUnreadable(reading)}`, {

@@ -40,7 +40,7 @@ function makeFifo(path: string): void {
 describe('files that are not plain, small config files', () => {
   it.each([
     ['/dev/zero', 'is not a regular file'],
-    ['/dev/null', 'is not a regular file'],
+    ['/dev/random', 'is not a regular file'],
   ])('refuses --config %s with exit 2', async (device, problem) => {
     const error = await errorOf(loadConfig(options({ configFile: device })));
     expect(error.message).toBe(`config file ${device} (from --config) ${problem} (a device, FIFO or socket)`);
@@ -71,6 +71,12 @@ describe('files that are not plain, small config files', () => {
     const fifo = await errorOf(loadConfig(options({ env: { PYHABOT_DB_FILE: 'pipe' } })));
     expect(fifo.message).toContain('is not a regular file');
   });
+});
+
+it('takes --config /dev/null as an empty config file', async () => {
+  const loaded = await loadConfig(options({ configFile: '/dev/null' }));
+  expect(loaded.configFile).toBe('/dev/null');
+  expect(loaded.config.maxPages).toBe(1);
 });
 
 describe('syntax errors never quote the file', () => {
