@@ -1,13 +1,16 @@
-import { Argument, Command, Option } from 'commander';
 import { exitCodeTable } from '../domain/exit-codes.js';
 import { type CommandSpec, commandTable, type OptionSpec } from './command-table.js';
+import { Argument, Command, Option } from './commander.js';
 import { globalOptions, VERSION_FLAGS } from './global-options.js';
 
 /** What the program does when a command is chosen: run it and remember its exit code. */
 export type CommandRunner = (spec: CommandSpec, args: unknown[], options: Record<string, unknown>) => Promise<void>;
 
-/** Build the commander program from the command table. */
-export function buildProgram(version: string, runCommand: CommandRunner): Command {
+/**
+ * Build the commander program from the command table; with `only`, just that command, which is all commander
+ * needs to run it (help, errors and suggestions for other names need the whole table, so they never pass it).
+ */
+export function buildProgram(version: string, runCommand: CommandRunner, only?: string): Command {
   const program = new Command('pyhabot')
     .description('Watch HardverApró searches for new ads and price drops.')
     .version(version, VERSION_FLAGS, 'print the version')
@@ -17,7 +20,8 @@ export function buildProgram(version: string, runCommand: CommandRunner): Comman
     .addHelpText('after', exitCodeHelp());
   for (const option of globalOptions) program.addOption(toOption(option));
 
-  for (const spec of commandTable) {
+  const specs = commandTable.filter((spec) => only === undefined || spec.name === only);
+  for (const spec of specs.length > 0 ? specs : commandTable) {
     const command = program
       .command(spec.name)
       .summary(spec.summary)

@@ -1,13 +1,18 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { createDataDirectory, createPrivateFile } from './file-modes.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
 import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+// Loaded through `require`: importing the CommonJS package as ESM makes Node parse it for named exports first,
+// a few milliseconds on every command that opens the database.
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
