@@ -66,7 +66,8 @@ export function createContext(options: {
       if (access === 'read' || verifiedDb) return opened;
       // Opened for reading first: check the file now, before this caller's first write.
       return opened.then(async (db) => {
-        const { verifyDb } = await import('../store/open-db.js');
+        const { verifyDb, assertWritable } = await import('../store/open-db.js');
+        assertWritable(db, (await config()).config.db);
         verifyDb(db, db.name);
         verifiedDb = true;
         return db;

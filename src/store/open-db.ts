@@ -155,6 +155,14 @@ function assertPyhabotSchema(db: Db, path: string, version: number): void {
   }
 }
 
+/** Refuse to go on writing to a database that was opened as a read-only copy (see `OpenDbOptions.readOnly`). */
+export function assertWritable(db: Db, path: string): void {
+  if (!db.readonly) return;
+  throw new UserError(`cannot write to the database ${path}: the database is read-only`, {
+    hint: 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)',
+  });
+}
+
 /**
  * Check every page of the file (and its WAL) before the first write, when the file is at most
  * VERIFY_UP_TO_BYTES; a corrupt file is refused untouched.

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { exposedDatabaseFiles } from '../../src/store/file-modes.js';
-import { openDb } from '../../src/store/open-db.js';
+import { assertWritable, openDb } from '../../src/store/open-db.js';
 
 let dir: string;
 
@@ -87,5 +87,17 @@ describe('file modes', () => {
     expect(exposedDatabaseFiles(path)).toEqual([{ path, mode: 0o640 }]);
     chmodSync(path, 0o600);
     expect(exposedDatabaseFiles(path)).toEqual([]);
+  });
+});
+
+describe('a read-only copy', () => {
+  it('refuses the first write a command asks for, with one clean line', () => {
+    const path = join(dir, 'pyhabot.db');
+    const db = openDb(path);
+    expect(() => assertWritable(db, path)).not.toThrow();
+    const copy = new Database(db.serialize(), { readonly: true });
+    db.close();
+    expect(() => assertWritable(copy, path)).toThrow(`cannot write to the database ${path}: the database is read-only`);
+    copy.close();
   });
 });
