@@ -4,7 +4,6 @@ import { createContext } from '../app/create-context.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { CommanderError } from './commander.js';
 import { buildProgram } from './program.js';
-import { reportError } from './report-error.js';
 import { createTerminalOutput, plainStyles, shouldColor } from './terminal-output.js';
 import { requestedCommand } from './version-request.js';
 
@@ -80,6 +79,8 @@ export async function runProgram(argv: string[], version: string): Promise<void>
       process.exitCode = commanderExitCode(error, stderrLine);
       return;
     }
+    // Loaded only when something failed: a run that succeeds never needs it.
+    const { reportError } = await import('./report-error.js');
     process.exitCode = reportError(error, { debug, write: stderrLine });
   }
 }

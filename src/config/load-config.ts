@@ -1,12 +1,10 @@
 import { dirname } from 'node:path';
-import { ConfigError } from './config-error.js';
 import { type Env, homeOf, type PathContext, readEnv } from './environment.js';
 import { type ConfigFile, findConfigFile, readNamedConfigFile } from './find-config-file.js';
 import { dataDirVariable } from './paths.js';
 import { readEnvSetting } from './read-env-setting.js';
 import { type DefaultContext, type KeyName, keyDefinition, keyNames, type ResolvedConfig } from './schema.js';
 import { suggestKey } from './suggest-key.js';
-import { unknownVariableWarnings } from './unknown-variables.js';
 import { type AnchorBase, type Checked, describeValue, isPlainObject } from './value-types.js';
 
 /** Where a setting's value came from. */
@@ -165,6 +163,13 @@ async function locateConfigFile(options: LoadConfigOptions, context: PathContext
   return findConfigFile(context);
 }
 
+/** Warnings about PYHABOT_ variables that are not settings; the check is loaded only when there are any. */
+async function unknownVariableWarnings(env: Env): Promise<string[]> {
+  if (!Object.keys(env).some((name) => name.startsWith('PYHABOT_'))) return [];
+  const { unknownVariableWarnings: check } = await import('./unknown-variables.js');
+  return check(env);
+}
+
 /** The default database path is built from a variable when one is set: name it rather than "default". */
 function defaultDbSource(context: PathContext): Source {
   const variable = dataDirVariable(context);
@@ -188,6 +193,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
 
   const failing = layers.filter((layer) => layer.problems.length > 0);
   if (failing.length > 0) {
+    const { ConfigError } = await import('./config-error.js');
     throw new ConfigError(
       failing.map((layer) => layer.where).join(' and '),
       failing.flatMap((layer) => layer.problems),
@@ -209,6 +215,6 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     config: values as ResolvedConfig,
     sources,
     configFile: file?.path ?? null,
-    warnings: unknownVariableWarnings(options.env),
+    warnings: await unknownVariableWarnings(options.env),
   };
 }

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
@@ -12,7 +12,25 @@ export type Db = BetterSqlite3.Database;
 
 // Loaded through `require`: importing the CommonJS package as ESM makes Node parse it for named exports first,
 // a few milliseconds on every command that opens the database.
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * The driver's compiled addon, where its build puts it. Named directly, it is loaded without the driver's search
+ * through a dozen candidate paths; when it is elsewhere, the driver searches as usual.
+ */
+function nativeBindingOption(): { nativeBinding?: string } {
+  const addon = join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node');
+  return existsSync(addon) ? { nativeBinding: addon } : {};
+}
+
+let driverOptions: { nativeBinding?: string } | undefined;
+
+/** Opens a database file (or an in-memory copy of one) with the driver. */
+function openSqlite(source: string | Buffer, options: { readonly?: boolean } = {}): Db {
+  driverOptions ??= nativeBindingOption();
+  return new Database(source, { ...driverOptions, ...options });
+}
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -48,7 +66,7 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
   } catch (error) {
     if (options.readOnly === true && isReadOnlyFailure(error) && existsSync(path)) return openSnapshot(path);
     throw storeError(`cannot open the database ${path}`, error);
@@ -105,7 +123,7 @@ function openSnapshot(path: string): Db {
   if (bytes.length >= 20) bytes.fill(1, 18, 20);
   let db: Db;
   try {
-    db = new Database(bytes, { readonly: true });
+    db = openSqlite(bytes, { readonly: true });
   } catch (error) {
     throw storeError(`cannot read the database ${path}`, error);
   }
