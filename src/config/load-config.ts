@@ -1,11 +1,12 @@
 import { dirname } from 'node:path';
+import { describeValue } from '../domain/describe-value.js';
 import { type Env, homeOf, type PathContext, readEnv } from './environment.js';
 import { type ConfigFile, findConfigFile, readNamedConfigFile } from './find-config-file.js';
 import { dataDirVariable } from './paths.js';
 import { readEnvSetting } from './read-env-setting.js';
 import { type DefaultContext, type KeyName, keyDefinition, keyNames, type ResolvedConfig } from './schema.js';
 import { suggestKey } from './suggest-key.js';
-import { type AnchorBase, type Checked, describeValue, isPlainObject } from './value-types.js';
+import { type AnchorBase, type Checked, isPlainObject } from './value-types.js';
 
 /** Where a setting's value came from. */
 export type Source =
@@ -100,7 +101,9 @@ function readFileLayer(file: ConfigFile | null, home: string): Layer {
   };
   if (file === null || file.content === undefined) return layer;
   if (!isPlainObject(file.content)) {
-    layer.problems.push(`the top level must be a mapping of keys to values, got ${describeValue(file.content, true)}`);
+    layer.problems.push(
+      `the top level must be a mapping of keys to values, got ${describeValue(file.content, { quote: false })}`,
+    );
     return layer;
   }
   const source: Source = { kind: 'file', path: file.path };

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { describeValue } from '../domain/describe-value.js';
 
 /** Where a value was written and whether it may be echoed back in a problem. */
 export interface ValueContext {
@@ -34,27 +35,10 @@ const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 
 /** A single problem in the form `at: expected …, got …`. */
 function mismatch(context: ValueContext, expected: string, got: unknown): Checked<never> {
-  return { ok: false, problems: [`${context.at}: expected ${expected}, got ${describeValue(got, context.secret)}`] };
-}
-
-/** Describes a value for a problem; secret strings are named by kind so they never reach a log. */
-export function describeValue(value: unknown, secret: boolean): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  switch (typeof value) {
-    case 'string':
-      if (secret) return value === '' ? 'an empty string' : 'a string';
-      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value);
-    case 'object':
-      return 'a mapping';
-    default:
-      return typeof value;
-  }
+  return {
+    ok: false,
+    problems: [`${context.at}: expected ${expected}, got ${describeValue(got, { quote: !context.secret })}`],
+  };
 }
 
 function describeRange(min: number, max: number | undefined): string {
