@@ -1,36 +1,16 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
+import { assertPyhabotSchema } from './database-owner.js';
 import { createDataDirectory, createPrivateFile } from './file-modes.js';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
+import { migrations } from './migrations.js';
+import { isReadOnlyFailure, openReadOnlyCopy } from './read-only-copy.js';
+import { type Db, openSqlite } from './sqlite-driver.js';
 import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
-export type Db = BetterSqlite3.Database;
-
-// Loaded through `require`: importing the CommonJS package as ESM makes Node parse it for named exports first,
-// a few milliseconds on every command that opens the database.
-const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3') as typeof BetterSqlite3;
-
-/**
- * The driver's compiled addon, where its build puts it. Named directly, it is loaded without the driver's search
- * through a dozen candidate paths; when it is elsewhere, the driver searches as usual.
- */
-function nativeBindingOption(): { nativeBinding?: string } {
-  const addon = join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node');
-  return existsSync(addon) ? { nativeBinding: addon } : {};
-}
-
-let driverOptions: { nativeBinding?: string } | undefined;
-
-/** Opens a database file (or an in-memory copy of one) with the driver. */
-function openSqlite(source: string | Buffer, options: { readonly?: boolean } = {}): Db {
-  driverOptions ??= nativeBindingOption();
-  return new Database(source, { ...driverOptions, ...options });
-}
+export { assertWritable } from './read-only-copy.js';
+export type { Db } from './sqlite-driver.js';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -68,7 +48,7 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   try {
     db = openSqlite(path);
   } catch (error) {
-    if (options.readOnly === true && isReadOnlyFailure(error) && existsSync(path)) return openSnapshot(path);
+    if (options.readOnly === true && isReadOnlyFailure(error) && existsSync(path)) return openReadOnlyCopy(path);
     throw storeError(`cannot open the database ${path}`, error);
   }
   try {
@@ -79,7 +59,7 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     } catch (error) {
       if (options.readOnly !== true || !isReadOnlyFailure(error)) throw error;
       db.close();
-      return openSnapshot(path);
+      return openReadOnlyCopy(path);
     }
     assertPyhabotSchema(db, path, version);
     if (options.verify === true) verifyDb(db, path);
@@ -93,92 +73,6 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     if (error instanceof UserError) throw error;
     throw storeError(`cannot use the database ${path}`, error);
   }
-}
-
-/** Failures that mean "this file or its directory cannot be written", not "this file is broken". */
-function isReadOnlyFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN');
-}
-
-/**
- * A read-only copy of a database that cannot be opened in place. Reading a WAL database needs its -wal and
- * -shm files, which cannot be created in a read-only directory; with no -wal file there is nothing beyond the
- * main file to read, so a copy of the file holds the whole database.
- */
-function openSnapshot(path: string): Db {
-  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
-  if (wal !== undefined && wal.size > 0) {
-    throw new UserError(`cannot read the database ${path}: it is read-only and its -wal file holds unsaved changes`, {
-      hint: 'run pyhabot once as a user who may write that directory, or copy the database somewhere writable',
-    });
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw storeError(`cannot read the database ${path}`, error);
-  }
-  // Bytes 18 and 19 mark a WAL database; a copy in memory has no WAL, so it is read as a rollback-journal one.
-  if (bytes.length >= 20) bytes.fill(1, 18, 20);
-  let db: Db;
-  try {
-    db = openSqlite(bytes, { readonly: true });
-  } catch (error) {
-    throw storeError(`cannot read the database ${path}`, error);
-  }
-  try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    assertPyhabotSchema(db, path, version);
-    if (version < LATEST_SCHEMA_VERSION) {
-      throw new UserError(`the database ${path} is read-only and needs an upgrade to this pyhabot's schema`, {
-        hint: 'run pyhabot once as a user who may write the file and its directory',
-      });
-    }
-    return db;
-  } catch (error) {
-    db.close();
-    if (error instanceof UserError) throw error;
-    throw storeError(`cannot use the database ${path}`, error);
-  }
-}
-
-/** Tables every pyhabot schema has; a file with tables but without these belongs to another program. */
-const PYHABOT_TABLES = ['watches', 'run_lock'];
-
-/**
- * Refuse a database written by a newer pyhabot, or by another program: one that has tables but is not at a
- * pyhabot schema version with pyhabot's tables. Runs before anything is written, so such a file stays as it was.
- */
-function assertPyhabotSchema(db: Db, path: string, version: number): void {
-  const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter(
-      (name) => !name.startsWith('sqlite_'),
-    ),
-  );
-  const isNew = version === 0 && tables.size === 0;
-  if (!isNew && (version === 0 || !PYHABOT_TABLES.every((table) => tables.has(table)))) {
-    throw new UserError(
-      `${path} is not a pyhabot database (it holds another program's tables); it was left untouched`,
-      {
-        hint: 'point --db (or PYHABOT_DB) at another file, or move this one away',
-      },
-    );
-  }
-  if (version > LATEST_SCHEMA_VERSION) {
-    throw new UserError(
-      `the database ${path} was written by a newer pyhabot (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
-      { hint: 'upgrade pyhabot, or point --db at another database' },
-    );
-  }
-}
-
-/** Refuse to go on writing to a database that was opened as a read-only copy (see `OpenDbOptions.readOnly`). */
-export function assertWritable(db: Db, path: string): void {
-  if (!db.readonly) return;
-  throw new UserError(`cannot write to the database ${path}: the database is read-only`, {
-    hint: 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)',
-  });
 }
 
 /**
