@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark against the built dist/, a table on stdout and bench/results.json.
-// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness) and writes its figures to
+// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness, delivery) and writes its figures to
 // the system's temporary directory instead, so a partial run never replaces the full figures.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCheck } from './check-bench.js';
+import { benchDelivery } from './delivery-bench.js';
 import { benchParseListing } from './parse-listing.js';
 import { benchPoliteness } from './politeness-bench.js';
 import { benchStartup } from './startup-bench.js';
@@ -40,7 +41,13 @@ async function benchParse(log) {
   };
 }
 
-const groups = { parse: benchParse, check: benchCheck, startup: benchStartup, politeness: benchPoliteness };
+const groups = {
+  parse: benchParse,
+  check: benchCheck,
+  startup: benchStartup,
+  politeness: benchPoliteness,
+  delivery: benchDelivery,
+};
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in groups));

@@ -76,8 +76,13 @@ export function createContext(options: {
     logger() {
       loggerPromise ??= (async () => {
         const loaded = await config();
-        const { createLogger } = await import('./logger.js');
-        return createLogger(loaded.config.logLevel);
+        // pino is loaded only by commands that log, so `--version` and `--help` stay quick.
+        const { default: pino } = await import('pino');
+        // JSON lines written synchronously to stderr, so nothing is lost when a cron run exits.
+        return pino(
+          { level: loaded.config.logLevel, base: { name: 'pyhabot' } },
+          pino.destination({ fd: 2, sync: true }),
+        );
       })();
       return loggerPromise;
     },

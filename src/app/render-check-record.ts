@@ -4,7 +4,7 @@ import type { CheckRecord, CheckSummary } from './check-report.js';
 import type { Styles } from './output.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */
-export function renderCheckRecord(record: CheckRecord, styles: Styles): string[] {
+export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date = new Date()): string[] {
   switch (record.type) {
     case 'baseline':
       return [
@@ -33,14 +33,17 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
           (record.error.consecutiveFailures > 1
             ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`)
             : ''),
+        ...(record.error.hint === undefined ? [] : [styles.dim(`    hint: ${record.error.hint}`)]),
       ];
-    case 'delivery_failed':
+    case 'delivery_failed': {
+      const count = plural(record.notifications, 'notification', 'notifications');
+      const fate = record.dead
+        ? `${count} dropped`
+        : `${count} ${record.notifications === 1 ? 'waits' : 'wait'}${describeNextTry(record.nextAttemptAt, now)}`;
       return [
-        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${record.target}: ${record.error}` +
-          styles.dim(
-            ` (${record.notifications} notification${record.notifications === 1 ? '' : 's'}, attempt ${record.attempts})`,
-          ),
+        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${record.target}: ${record.error}, ${fate}`,
       ];
+    }
     case 'summary':
       return [renderSummary(record, styles)];
   }
@@ -76,6 +79,17 @@ function adDetails(ad: Ad, price: string, styles: Styles): string[] {
 
 function describePrice(ad: Ad): string {
   return ad.priceText || (ad.price === null ? '?' : formatForint(ad.price));
+}
+
+/** ", next try after 12:05" in local time, with the date when it is not today. */
+function describeNextTry(iso: string | null, now: Date): string {
+  if (iso === null) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const day = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `, next try after ${day(at) === day(now) ? time : `${day(at)} ${time}`}`;
 }
 
 function plural(count: number, one: string, many: string): string {

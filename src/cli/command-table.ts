@@ -171,12 +171,12 @@ export const commandTable: CommandSpec[] = [
     name: 'status',
     summary: 'tell whether checks are succeeding (exit 0 healthy, 1 not): the container healthcheck',
     details:
-      'Unhealthy when the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
+      'Unhealthy when the last check did not finish (a storage error such as a full disk, or a kill), every enabled watch failed its last check, the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
     arguments: [],
     options: [
       {
         flags: '--max-age <duration>',
-        description: 'oldest acceptable last success, e.g. 30m, 2h',
+        description: 'oldest acceptable last success, e.g. 20m, 1h30m, 2d (default: 1h)',
         parse: parseDuration,
       },
       json,
@@ -195,7 +195,9 @@ export const commandTable: CommandSpec[] = [
     name: 'parse',
     summary: 'show what pyhabot reads from a listing page (a saved file or a URL)',
     details:
-      'Exit 0 when the page is a listing with ads or an empty listing, 3 when it is not recognised, 2 for a missing file or bad arguments.',
+      'Exit 0 when the page is a listing with ads or an empty listing, 1 when the site cannot be read (network, ' +
+      'timeout, HTTP error), 3 when the page is not recognised or the site blocked the request, 2 for a missing ' +
+      'file or bad arguments.',
     arguments: [{ name: '<file-or-url>', description: 'a saved listing page, or an http(s) URL to fetch' }],
     options: [
       json,
@@ -235,7 +237,9 @@ export const commandTable: CommandSpec[] = [
     summary: 'write every watch to a file that `pyhabot import` reads back (e.g. to keep watches in git)',
     details:
       "Writes each watch's name, URL, enabled state, notification targets, notifyExisting and maxPages, not what " +
-      'checks recorded. Targets are masked unless --include-secrets; a masked target is skipped on import.',
+      'checks recorded. Without --include-secrets every target is written masked (its tokens, passwords and ntfy ' +
+      'topics replaced by ****) and is skipped on import. An --output file is created readable by its owner only ' +
+      '(mode 600), with or without secrets.',
     arguments: [],
     options: [
       {
@@ -245,9 +249,10 @@ export const commandTable: CommandSpec[] = [
       },
       {
         flags: '--include-secrets',
-        description: 'write notification targets with their tokens, so an import can use them (file mode 600)',
+        description: 'write notification targets with their tokens, so an import can use them',
       },
       { flags: '--output <file>', description: 'write to this file instead of stdout' },
+      { flags: '--json', description: 'the same as --format json (an export is JSON unless YAML is asked for)' },
     ],
     load: () => import('../commands/export.js'),
   },

@@ -1,10 +1,10 @@
 import type { AppContext } from '../app/context.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
-import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 

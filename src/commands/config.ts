@@ -1,8 +1,8 @@
 import type { AppContext } from '../app/context.js';
 import { formatTable } from '../app/format.js';
-import { siteSpacingNote } from '../app/site-client-options.js';
+import { siteSpacingNote } from '../app/site-spacing-note.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 
 /** `pyhabot config`: the settings in effect, where each came from, secrets masked. */
 export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {

@@ -3,7 +3,7 @@ import { formatRelativeTime, formatTable } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { listWatches } from '../store/watches-repo.js';
 

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
-import { describeFileError } from '../app/describe-file-error.js';
 import { formatTable } from '../app/format.js';
-import { siteClientOptions } from '../app/site-client-options.js';
 import type { Ad } from '../domain/ad.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { ListingPage } from '../domain/listing.js';
@@ -44,7 +43,7 @@ async function fetchSource(context: AppContext, url: string): Promise<{ html: st
   const { config } = await context.config();
   const { createSiteClient } = await import('../scrape/http-client.js');
   // The page is shown as the site serves it by default, so no listing preference is sent.
-  const client = createSiteClient(siteClientOptions(config, { listingPreference: false }));
+  const client = createSiteClient({ ...config, listingPreference: null });
   try {
     const page = await client.fetchPage(validateBaseUrl(url), { signal: context.signal });
     return { html: page.body, pageUrl: page.finalUrl };

@@ -4,7 +4,7 @@ import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
 import type { Watch } from '../domain/watch.js';
 import { countWatchAds } from '../store/ads-repo.js';
 

@@ -1,5 +1,5 @@
 import { UserError } from '../domain/errors.js';
-import { maskTarget, parseTarget } from '../domain/notification-target.js';
+import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import type { PathContext } from './environment.js';
 import { defaultDbPath } from './paths.js';
 import {

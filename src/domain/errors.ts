@@ -21,6 +21,7 @@ export type ScrapeErrorKind =
   | 'rate_limited'
   | 'too_large'
   | 'redirect_loop'
+  | 'off_site_redirect'
   | 'search_dropped'
   | 'unrecognized_page';
 
@@ -29,13 +30,20 @@ export class ScrapeError extends Error {
   readonly kind: ScrapeErrorKind;
   readonly url: string;
   readonly status: number | undefined;
+  /** The system's code for a network failure (ENOTFOUND, ECONNREFUSED, …), when there is one. */
+  readonly code: string | undefined;
 
-  constructor(kind: ScrapeErrorKind, message: string, options: { url: string; status?: number; cause?: unknown }) {
+  constructor(
+    kind: ScrapeErrorKind,
+    message: string,
+    options: { url: string; status?: number; code?: string; cause?: unknown },
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ScrapeError';
     this.kind = kind;
     this.url = options.url;
     this.status = options.status;
+    this.code = options.code;
   }
 }
 

@@ -58,6 +58,22 @@ export function acquireRunLock(
     .immediate();
 }
 
+/** The current holder of the run lock, if any (it may be a run that was killed and left it behind). */
+export function readRunLock(db: Db): LockHolder | undefined {
+  const row = db.prepare('SELECT owner, pid, hostname, acquired_at, heartbeat_at FROM run_lock WHERE id = 1').get() as
+    | { owner: string; pid: number; hostname: string; acquired_at: string; heartbeat_at: string }
+    | undefined;
+  return row === undefined
+    ? undefined
+    : {
+        owner: row.owner,
+        pid: row.pid,
+        hostname: row.hostname,
+        acquiredAt: row.acquired_at,
+        heartbeatAt: row.heartbeat_at,
+      };
+}
+
 /** Prove the lock holder is alive; false when the lock was taken over meanwhile. */
 export function heartbeatRunLock(db: Db, owner: string, now: Date): boolean {
   return (

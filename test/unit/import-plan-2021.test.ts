@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeBotConfig, plan2021Databank } from '../../src/app/legacy-import/plan-2021-databank.js';
 import { UserError } from '../../src/domain/errors.js';
+import { describeBotConfig, plan2021Databank } from '../../src/import/databank-2021.js';
 
 const SAMPLE_DIR = resolve(import.meta.dirname, '../fixtures/legacy/pyhabot-2021-databank');
 const sample = JSON.parse(readFileSync(resolve(SAMPLE_DIR, 'viewers.json'), 'utf8')) as unknown;
