@@ -6,6 +6,7 @@ import { dataDirVariable } from './paths.js';
 import { readEnvSetting } from './read-env-setting.js';
 import { type DefaultContext, type KeyName, keyDefinition, keyNames, type ResolvedConfig } from './schema.js';
 import { suggestKey } from './suggest-key.js';
+import { loadTargetRules } from './target-rules.js';
 import { type AnchorBase, type Checked, isPlainObject } from './value-types.js';
 
 /** Where a setting's value came from. */
@@ -173,6 +174,17 @@ async function unknownVariableWarnings(env: Env): Promise<string[]> {
   return check(env);
 }
 
+/** Whether the file or the environment sets a key whose values are notification targets. */
+function holdsTargets(file: ConfigFile | null, env: Env): boolean {
+  const content = file?.content;
+  if (isPlainObject(content) && TARGET_KEYS.some((key) => Object.hasOwn(content, key))) return true;
+  const variables = TARGET_KEYS.flatMap((key) => keyDefinition(key).env);
+  return variables.some((name) => readEnv(env, name) !== undefined || readEnv(env, `${name}_FILE`) !== undefined);
+}
+
+/** The keys whose values (or entry keys) are notification targets. */
+const TARGET_KEYS: readonly KeyName[] = ['notify', 'webhookSecrets'];
+
 /** The default database path is built from a variable when one is set: name it rather than "default". */
 function defaultDbSource(context: PathContext): Source {
   const variable = dataDirVariable(context);
@@ -186,6 +198,7 @@ function defaultDbSource(context: PathContext): Source {
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const context: PathContext = { env: options.env, cwd: options.cwd, homedir: options.homedir };
   const file = await locateConfigFile(options, context);
+  if (holdsTargets(file, options.env)) await loadTargetRules();
 
   // Precedence, written once: each layer overrides the ones before it (defaults < file < environment < flags).
   const layers = [

@@ -1,7 +1,6 @@
-import { UserError } from '../domain/errors.js';
-import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import type { PathContext } from './environment.js';
 import { defaultDbPath } from './paths.js';
+import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
   boolean,
   integer,
@@ -37,18 +36,6 @@ export interface KeyDefinition<T> {
   readonly env: readonly string[];
   /** The command-line flag that sets the key, if there is one. */
   readonly flag?: string;
-}
-
-/** Why a configured notification target cannot be used, naming it masked; undefined when it can. */
-function checkTarget(raw: string): string | undefined {
-  try {
-    parseTarget(raw);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    const reason = error.message.replace(/^Invalid notification target: /, '').replace(/\.$/, '');
-    return `${JSON.stringify(maskTarget(raw))} is not a notification target pyhabot can use: ${reason}`;
-  }
 }
 
 /** Types the default against the value type, which a plain object literal would not. */
@@ -209,7 +196,7 @@ export const configKeys = {
   }),
   webhookSecrets: defineKey({
     // Entry keys are targets, which hold tokens of their own: mask them in problems too.
-    type: stringMap(maskTarget),
+    type: stringMap(maskTargetKey),
     default: () => ({}),
     description: 'HMAC secrets for signing generic JSON webhook targets, keyed by target (config file only)',
     secret: true,

@@ -133,6 +133,14 @@ describe('notification targets in the settings', () => {
   });
 });
 
+it('checks targets read through PYHABOT_NOTIFY_FILE too', async () => {
+  await writeFile(join(home, 'targets'), 'discord://1/abcdef\nntfy://\n');
+  const error = await errorOf(loadConfig(options({ env: { PYHABOT_NOTIFY_FILE: join(home, 'targets') } })));
+  expect((error as ConfigError).problems).toEqual([
+    expect.stringMatching(/^PYHABOT_NOTIFY_FILE\[1\]: "ntfy:\/\/" is not a notification target pyhabot can use/),
+  ]);
+});
+
 describe('unknown PYHABOT_ variables', () => {
   it('warns about each with the likely intended one, and stays quiet about known ones', () => {
     expect(
