@@ -1,7 +1,7 @@
-import { Argument, Command, Help, Option } from 'commander';
 import { exitCodeTable } from '../domain/exit-codes.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { commandTable } from './command-table.js';
+import { Argument, Command, Help, Option } from './commander.js';
 import { globalOptions, VERSION_FLAGS } from './global-options.js';
 
 /** What the program does when a command is chosen: run it and remember its exit code. */
@@ -9,8 +9,11 @@ export type CommandRunner = (spec: CommandSpec, args: unknown[], options: Record
 
 const HELP_WIDTH = 80;
 
-/** Build the commander program from the command table. */
-export function buildProgram(version: string, runCommand: CommandRunner): Command {
+/**
+ * Build the commander program from the command table; with `only`, just that command, which is all commander
+ * needs to run it (help, errors and suggestions for other names need the whole table, so they never pass it).
+ */
+export function buildProgram(version: string, runCommand: CommandRunner, only?: string): Command {
   const program = new Command('pyhabot')
     // Help is laid out for 80 columns everywhere: commander would follow a wide terminal, but it cannot wrap its
     // columns in a narrow one, and the text added below is laid out for 80. Commands created below copy this.
@@ -23,7 +26,8 @@ export function buildProgram(version: string, runCommand: CommandRunner): Comman
     .addHelpText('after', exitCodeHelp());
   for (const option of globalOptions) program.addOption(toOption(option));
 
-  for (const spec of commandTable) {
+  const specs = commandTable.filter((spec) => only === undefined || spec.name === only);
+  for (const spec of specs.length > 0 ? specs : commandTable) {
     const command = program
       .command(spec.name)
       .summary(spec.summary)

@@ -4,7 +4,6 @@ import { formatRelativeTime, formatTable } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/targets/parse-target.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { listWatches } from '../store/watches-repo.js';
 
@@ -14,7 +13,8 @@ export async function run(context: AppContext, _args: [], options: { json?: bool
   const watches = listWatches(db);
   const { output } = context;
   if (options.json) {
-    const mask = maskTarget;
+    // Loaded only here: the text table shows no targets, and the rules are a module per channel.
+    const { maskTarget: mask } = await import('../domain/targets/parse-target.js');
     output.json(watches.map((watch) => watchToJson(watch, mask)));
     return ExitCode.ok;
   }

@@ -5,14 +5,13 @@ import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/targets/parse-target.js';
 import { countWatchAds } from '../store/ads-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */
 export async function run(context: AppContext, [id]: [id: number], options: { json?: boolean }): Promise<ExitCode> {
   const db = await context.db();
   const watch = requireWatch(db, id);
-  const mask = maskTarget;
+  const mask = await targetMasker(watch.notify);
   const ads = countWatchAds(db, watch.id);
   const { output } = context;
   if (options.json) {
@@ -50,4 +49,13 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
 /** "19 Dec 2025, 16:20 (3 min ago)" in the user's time zone, or "never". */
 function describeMoment(iso: string | null, now: Date): string {
   return iso === null ? 'never' : `${formatLocalDateTime(iso)} (${formatRelativeTime(iso, now)})`;
+}
+
+/**
+ * The masker for a watch's targets. The rules are a module per channel, loaded only when there is a target to
+ * mask; for none, anything asked is masked whole, which is safe and never happens.
+ */
+async function targetMasker(targets: readonly string[]): Promise<(raw: string) => string> {
+  if (targets.length === 0) return () => '****';
+  return (await import('../domain/targets/parse-target.js')).maskTarget;
 }

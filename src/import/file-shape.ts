@@ -1,3 +1,4 @@
+import { describeValue } from '../domain/describe-value.js';
 import { UserError } from '../domain/errors.js';
 
 /** A plain JSON object, as read from a file. */
@@ -7,23 +8,13 @@ const HINT = 'the file does not have the layout its format prescribes; fix or re
 
 /** The error for a field that does not have the type its format prescribes. */
 export function shapeError(source: string, where: string, expected: string, value: unknown): UserError {
-  const found = value === undefined ? 'it is missing' : `not ${describeValue(value)}`;
+  const found = value === undefined ? 'it is missing' : `not ${describeValue(value, { quote: false })}`;
   return new UserError(`${source}: ${where} should be ${expected}, ${found}`, { hint: HINT });
 }
 
 /** The error for a file that breaks its format's layout in some other way; `problem` names the place. */
 export function layoutError(source: string, problem: string): UserError {
   return new UserError(`${source}: ${problem}`, { hint: HINT });
-}
-
-/** "a string", "a number", "null", … for messages. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a non-finite number';
-  return `a ${typeof value}`;
 }
 
 /** True for a JSON object (not null, not a list). */
