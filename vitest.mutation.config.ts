@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // dist/ and would neither see a mutant nor finish in time.
 export default defineConfig({
   test: {
+    setupFiles: ['test/helpers/fast-check-seed.ts'],
     include: ['test/unit/**/*.test.ts'],
     testTimeout: 30_000,
     maxWorkers: 1,

@@ -14,7 +14,16 @@ export type CheckRecord =
       oldPriceText: string;
       newPriceText: string;
     }
-  | { type: 'watch_error'; watch: WatchRef; error: { kind: string; message: string; consecutiveFailures: number } }
+  | {
+      type: 'watch_error';
+      watch: WatchRef;
+      /** `hint` is what the user can do about it, when something helps. */
+      error: { kind: string; message: string; hint?: string | undefined; consecutiveFailures: number };
+    }
+  /**
+   * One per target and run: the notifications that died, or (not dead) the ones left waiting because the target
+   * failed; `watch` and `attempts` are those of the message that failed last.
+   */
   | {
       type: 'delivery_failed';
       target: string;
@@ -23,6 +32,8 @@ export type CheckRecord =
       dead: boolean;
       attempts: number;
       error: string;
+      /** When the first waiting notification is tried again; null for dead ones. */
+      nextAttemptAt: string | null;
     }
   | CheckSummary;
 

@@ -1,14 +1,14 @@
 import type { AppContext } from '../app/context.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
-import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-interface AddOptions {
+export interface AddOptions {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -19,9 +19,9 @@ interface AddOptions {
 }
 
 /** `pyhabot add <url>`: store a new watch; no network access. */
-export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
-  const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
-  const name = validateWatchName(options.name ?? defaultWatchName(url));
+export async function run(context: AppContext, [rawUrl]: [url: string], options: AddOptions): Promise<ExitCode> {
+  const url = canonicalizeWatchUrl(rawUrl, { allowAnyHost: options.allowAnyHost === true });
+  const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
   const notify = validateTargets(options.notify ?? []);
   const { config } = await context.config();
   const db = await context.db('write');

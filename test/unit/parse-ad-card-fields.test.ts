@@ -129,3 +129,50 @@ describe("the site's no-picture placeholder", () => {
     });
   });
 });
+
+describe('the flags and lists of a card', () => {
+  it('reads the cities as a list, skipping empty entries', () => {
+    const ad = cardAd((card) => card.replace(/(<div class="uad-cities">)[^<]*(<\/div>)/, '$1Szeged, , Budapest ,$2'));
+    expect(ad?.cities).toEqual(['Szeged', 'Budapest']);
+  });
+
+  it('has no cities when the card names none', () => {
+    const ad = cardAd((card) => card.replace(/<div class="uad-cities">[^<]*<\/div>/, ''));
+    expect(ad?.cities).toEqual([]);
+  });
+
+  it('calls a card pinned by its icon alone, and by its word alone', () => {
+    const byIcon = cardAd((card) =>
+      card.replaceAll(/<time>([^<]*)<\/time>/g, '<time><span class="fas fa-sort-amount-up"></span> $1</time>'),
+    );
+    expect(byIcon?.pinned).toBe(true);
+    const byWord = cardAd((card) => card.replaceAll(/<time>[^<]*<\/time>/g, '<time>Előresorolva</time>'));
+    expect(byWord?.pinned).toBe(true);
+    expect(cardAd((card) => card)?.pinned).toBe(false);
+  });
+
+  it('calls a card iced by its price block alone', () => {
+    const ad = cardAd((card) =>
+      card.replace(/<div class="uad-price">/, '<div class="uad-price"><small class="uad-price-iced">jegelve</small>'),
+    );
+    expect(ad?.iced).toBe(true);
+    expect(cardAd((card) => card)?.iced).toBe(false);
+  });
+
+  it('calls a seller a business by the icon beside the name alone', () => {
+    const ad = cardAd((card) =>
+      card.replace(/(<span class="uad-user-text">)/, '$1<span class="user-business-icon"></span>'),
+    );
+    expect(ad?.seller.business).toBe(true);
+    expect(cardAd((card) => card)?.seller.business).toBe(false);
+  });
+
+  it('has an empty seller name and no time text when the card shows neither', () => {
+    const ad = cardAd((card) =>
+      card.replace(/<a href="\/tag\/[^"]*">[^<]*<\/a>/, '').replaceAll(/<time>[^<]*<\/time>/g, ''),
+    );
+    expect(ad?.seller.name).toBe('');
+    expect(ad?.timeText).toBe('');
+    expect(ad?.postedAt).toBeNull();
+  });
+});
