@@ -9,7 +9,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2}))?$/;
  * offset, taking "today" from `capturedAt` on the Budapest calendar. Null for pinned cards and anything unreadable.
  */
 export function parseAdTime(timeText: string, capturedAt: Date): string | null {
-  const text = timeText.replace(/\s+/g, ' ').trim();
+  const text = timeText.trim();
 
   const date = DATE.exec(text);
   if (date !== null) {
@@ -20,8 +20,7 @@ export function parseAdTime(timeText: string, capturedAt: Date): string | null {
   }
 
   const today = TODAY.exec(text);
-  const yesterday = today === null ? YESTERDAY.exec(text) : null;
-  const clock = today ?? yesterday;
+  const clock = today ?? YESTERDAY.exec(text);
   if (clock === null) return null;
   const hour = Number(clock[1]);
   const minute = Number(clock[2]);

@@ -34,6 +34,19 @@ describe('parseAdTime', () => {
     ['2025-04-31', null],
     ['0000-01-01', null],
     ['19-12-2025', null],
+    // Every pattern is anchored at both ends and takes any run of white space between its words.
+    ['ma\t16:20', '2025-12-19T16:20:00+01:00'],
+    ['tegnap \n 09:05', '2025-12-18T09:05:00+01:00'],
+    ['2025-10-28   14:05', '2025-10-28T14:05:00+01:00'],
+    ['xma 16:20', null],
+    ['ma 16:20x', null],
+    ['ma 16:205', null],
+    ['mma 16:20', null],
+    ['tegnap 09:05 óta', null],
+    ['nem tegnap 09:05', null],
+    ['x2025-10-28', null],
+    ['2025-10-28x', null],
+    ['2025-10-28 14:05x', null],
   ])('reads %j on 19 December 2025 as %s', (text, expected) => {
     expect(parseAdTime(text, winterAfternoon)).toBe(expected);
   });
