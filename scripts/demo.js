@@ -197,7 +197,9 @@ async function runDemo(dir) {
     showReceived(discord.received, [newAd.title, newPriceText]);
 
     heading('6. The newest ads the watch has seen');
-    await pyhabot(['ads', '1', '--limit', '5'], env, { toTerminal: true });
+    // Piped, pyhabot keeps full rows; the demo's own page is 80 columns wide, so it asks for that width.
+    const adsEnv = process.stdout.isTTY === true ? env : { ...env, COLUMNS: env.COLUMNS ?? '80' };
+    await pyhabot(['ads', '1', '--limit', '5'], adsEnv, { toTerminal: true });
 
     heading('7. Health, as the container healthcheck asks for it');
     await pyhabot(['status', '--max-age', '20m'], env);

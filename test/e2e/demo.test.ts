@@ -68,6 +68,7 @@ describe('npm run demo (scripts/demo.js)', () => {
     const adRows = section(6).match(/^\d+ {2}.*$/gm) ?? [];
     expect(adRows).toHaveLength(5);
     expect(adRows[0]).toMatch(/^7328586 {2}Samsung Galaxy S24/);
+    for (const line of section(6).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     expect(section(7)).toMatch(/^healthy$/m);
     expect(section(7)).toMatch(/0 pending, 0 dead, [1-9]\d* delivered/);

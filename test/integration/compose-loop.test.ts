@@ -173,7 +173,9 @@ describe('the compose loop (docker/loop.sh): timing', () => {
     expect(started).toMatchObject({ level: 30, msg: 'loop started', intervalSeconds: 1, jitterMaxSeconds: 1 });
     const finished = finishedChecks(loop);
     for (const [index, log] of finished.entries()) {
-      expect(log).toMatchObject({ level: 30, exitCode: 0 });
+      // The SIGTERM above may reach the last check while it still runs, on a loaded machine; it then ends with 143.
+      const interrupted = index === calls.length - 1 && log.exitCode === 143;
+      expect(log).toMatchObject({ level: 30, exitCode: interrupted ? 143 : 0 });
       expect(log.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(log.durationMs).toBeGreaterThanOrEqual(0);
       const next = calls[index + 1];
