@@ -1,5 +1,6 @@
 import { maskTarget } from '../domain/notification-target.js';
 import type { PathContext } from './environment.js';
+import { adFilter } from './filter-value.js';
 import { defaultDbPath } from './paths.js';
 import {
   boolean,
@@ -221,6 +222,13 @@ export const configKeys = {
     description: 'A check lock whose heartbeat is older than this many milliseconds is taken over',
     secret: false,
     env: ['PYHABOT_LOCK_STALE_MS'],
+  }),
+  filter: defineKey({
+    type: adFilter(),
+    default: () => null,
+    description: 'Ad filter applied to every watch that does not opt out; a watch adds its own (see README "Filters")',
+    secret: false,
+    env: ['PYHABOT_FILTER'],
   }),
 };
 
