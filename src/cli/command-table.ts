@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import type { ExitCode } from '../domain/exit-codes.js';
 import { collectStrings, parseDateTime, parseDuration, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
+import { editFilterOptions, filterOptions } from './filter-options.js';
 
 /** One option of a command, as commander and the README see it. */
 export interface OptionSpec {
@@ -69,6 +70,7 @@ export const commandTable: CommandSpec[] = [
         flags: '--allow-any-host',
         description: 'accept another host with the same path rules (a mirror or a local test server)',
       },
+      ...filterOptions,
       json,
     ],
     load: () => import('../commands/add.js'),
@@ -108,6 +110,7 @@ export const commandTable: CommandSpec[] = [
       },
       { flags: '--max-pages <n>', description: 'pages to read per check', parse: parseIntegerBetween(1, 50) },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
+      ...editFilterOptions,
       json,
     ],
     load: () => import('../commands/edit.js'),

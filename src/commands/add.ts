@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { validateWatchName } from '../app/watch-name.js';
@@ -6,9 +7,10 @@ import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/notification-target.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import { setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-interface AddOptions {
+interface AddOptions extends FilterFlags {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -23,22 +25,29 @@ export async function run(context: AppContext, args: unknown[], options: AddOpti
   const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
   const name = validateWatchName(options.name ?? defaultWatchName(url));
   const notify = validateTargets(options.notify ?? []);
+  const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;
   const { config } = await context.config();
   const db = await context.db('write');
   const existing = findWatchByUrl(db, url);
   if (existing) throw duplicateError(existing.id, existing.name);
-  const watch = insertWatch(
-    db,
-    {
-      name,
-      url,
-      enabled: options.disabled !== true,
-      notify,
-      notifyExisting: options.notifyExisting ?? config.notifyExisting,
-      maxPages: options.maxPages ?? null,
-    },
-    context.now(),
-  );
+  const insert = () =>
+    insertWatch(
+      db,
+      {
+        name,
+        url,
+        enabled: options.disabled !== true,
+        notify,
+        notifyExisting: options.notifyExisting ?? config.notifyExisting,
+        maxPages: options.maxPages ?? null,
+      },
+      context.now(),
+    );
+  const watch = db.transaction(() => {
+    const inserted = insert();
+    if (filter) setWatchFilter(db, inserted.id, filter);
+    return inserted;
+  })();
   if (options.json) {
     context.output.json(watchToJson(watch, maskTarget));
   } else {
