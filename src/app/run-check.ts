@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Ad } from '../domain/ad.js';
+import type { AdFilter } from '../domain/ad-filter.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { type FilteredChange, screenChanges, watchFilters } from '../domain/screen-changes.js';
 import type { Watch } from '../domain/watch.js';
 import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
+import { getWatchFilter, recordFilterVerdicts } from '../store/filters-repo.js';
 import type { Db } from '../store/open-db.js';
 import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
@@ -39,6 +42,8 @@ export interface CheckSettings {
   notify: string[];
   deliveryMaxAttempts: number;
   deliveryBackoffMs: number;
+  /** The config's global ad filter; null or absent when there is none. */
+  filter?: AdFilter | null;
 }
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
@@ -73,6 +78,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: 0,
     priceChanges: 0,
     baselines: 0,
+    filtered: 0,
   };
   const delivery: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
   const watches = selectWatches(deps.db, request.watchIds);
@@ -123,6 +129,10 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
           counters.baselines += 1;
           deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });
         }
+        counters.filtered += recorded.filtered.length;
+        for (const { change, rule } of recorded.filtered) {
+          deps.report({ type: 'filtered', watch: refOf(watch), change: change.type, ad: change.ad, rule });
+        }
         for (const change of recorded.changes) {
           if (change.type === 'new_ad') {
             counters.newAds += 1;
@@ -169,6 +179,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
+    filtered: counters.filtered,
     delivered: delivery.delivered,
     deliveryRetries: delivery.retries,
     deliveriesDead: delivery.dead,
@@ -204,8 +215,10 @@ function recordScrape(
   scrape: WatchScrape,
   runId: number | null,
   dryRun: boolean,
-): { baseline: boolean; changes: AdChange[] } {
+): { baseline: boolean; changes: AdChange[]; filtered: FilteredChange[] } {
   const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
+  // A dropped change is recorded like any other but never notified.
+  const filters = watchFilters(deps.settings.filter ?? null, getWatchFilter(deps.db, watch.id));
   const compute = () => {
     const known = loadKnownAds(
       deps.db,
@@ -220,14 +233,16 @@ function recordScrape(
       seenUpToId: watch.seenUpToId,
     });
   };
-  if (dryRun) return { baseline, changes: compute().changes };
+  if (dryRun) return { baseline, ...screenChanges(filters, compute().changes) };
   const targets = watch.notify.length > 0 ? watch.notify : deps.settings.notify;
   return deps.db
     .transaction(() => {
       const at = deps.now();
       const diff = compute();
+      const screened = screenChanges(filters, diff.changes);
       applyAdDiff(deps.db, watch.id, diff, at);
-      for (const change of diff.changes) {
+      recordFilterVerdicts(deps.db, watch.id, screened);
+      for (const change of screened.changes) {
         recordEvent(deps.db, {
           watchId: watch.id,
           runId,
@@ -237,8 +252,13 @@ function recordScrape(
           now: at,
         });
       }
-      recordCheckSuccess(deps.db, watch.id, { at, baseline, adsSeen: scrape.ads.length, events: diff.changes.length });
-      return { baseline, changes: diff.changes };
+      recordCheckSuccess(deps.db, watch.id, {
+        at,
+        baseline,
+        adsSeen: scrape.ads.length,
+        events: screened.changes.length,
+      });
+      return { baseline, ...screened };
     })
     .immediate();
 }

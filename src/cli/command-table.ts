@@ -153,6 +153,7 @@ export const commandTable: CommandSpec[] = [
       'Newest first (by when pyhabot first saw them). The list stops after --limit ads and says how many more there are; --limit 0 lists them all.',
     options: [
       { flags: '--all', description: 'include ads that are gone' },
+      { flags: '--filtered', description: 'list only the ads a filter held back, with the rule for each' },
       {
         flags: '--limit <n>',
         description: 'show at most this many ads, 0 for all',
@@ -162,6 +163,18 @@ export const commandTable: CommandSpec[] = [
       json,
     ],
     load: () => import('../commands/ads.js'),
+  },
+  {
+    name: 'filter-test',
+    summary:
+      'try a filter on everything a watch has recorded, before saving it: which ads it would keep or drop, and why',
+    details:
+      "Runs the watch's filter (and the config's global one, unless the watch opts out), changed by the options as " +
+      '`pyhabot edit` would change it, over every ad the watch has recorded, active and gone, each as last seen. ' +
+      'Nothing is saved; use `pyhabot edit` with the same options to keep the filter.',
+    arguments: [watchId],
+    options: [...editFilterOptions, json],
+    load: () => import('../commands/filter-test.js'),
   },
   {
     name: 'rescrape',

@@ -10,7 +10,7 @@ export interface FilteredChange {
 
 /** The changes to notify and the ones the filters dropped, in scrape order. */
 export interface ScreenedChanges {
-  notify: AdChange[];
+  changes: AdChange[];
   filtered: FilteredChange[];
 }
 
@@ -28,10 +28,10 @@ export function watchFilters(globalFilter: AdFilter | null, watch: WatchFilter):
  * the user was waiting for.
  */
 export function screenChanges(filters: readonly CompiledFilter[], changes: readonly AdChange[]): ScreenedChanges {
-  const screened: ScreenedChanges = { notify: [], filtered: [] };
+  const screened: ScreenedChanges = { changes: [], filtered: [] };
   for (const change of changes) {
     const verdict = filterAd(filters, change.ad);
-    if (verdict.keep) screened.notify.push(change);
+    if (verdict.keep) screened.changes.push(change);
     else screened.filtered.push({ change, rule: verdict.rule });
   }
   return screened;

@@ -1,4 +1,5 @@
 import type { AdFilter, WatchFilter } from '../domain/ad-filter.js';
+import type { ScreenedChanges } from '../domain/screen-changes.js';
 import type { Db } from './open-db.js';
 import { prepared } from './prepared.js';
 
@@ -24,14 +25,10 @@ export function setWatchFilter(db: Db, watchId: number, filter: WatchFilter): vo
  * Remember, per ad, the rule that held back its last new-ad or price-change notification, or clear it when the
  * change was notified. Call after the ads are written.
  */
-export function recordFilterVerdicts(
-  db: Db,
-  watchId: number,
-  verdicts: ReadonlyArray<{ adId: number; rule: string | null }>,
-): void {
-  if (verdicts.length === 0) return;
+export function recordFilterVerdicts(db: Db, watchId: number, screened: ScreenedChanges): void {
   const update = prepared(db, 'UPDATE ads SET filtered_rule = ? WHERE watch_id = ? AND ad_id = ?');
-  for (const { adId, rule } of verdicts) update.run(rule, watchId, adId);
+  for (const change of screened.changes) update.run(null, watchId, change.ad.id);
+  for (const { change, rule } of screened.filtered) update.run(rule, watchId, change.ad.id);
 }
 
 /** The ads of a watch whose last change a filter held back, with the rule, keyed by ad id. */
