@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import type { ExitCode } from '../domain/exit-codes.js';
 import { collectStrings, parseDateTime, parseDuration, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
-import { editFilterOptions, filterOptions } from './filter-options.js';
+import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 
 /** One option of a command, as commander and the README see it. */
 export interface OptionSpec {
@@ -47,9 +47,12 @@ export const commandTable: CommandSpec[] = [
     name: 'add',
     summary: 'watch a HardverApró search or category page',
     details:
-      'Paste the address of a search results page from your browser. Pagination and cookie-test parameters are dropped; everything else is kept. No network access is needed.',
-    arguments: [{ name: '<url>', description: 'address of a HardverApró search results or category page' }],
+      'Paste the address of a search results page from your browser, or let --search build it: --min-price, --max-price, --no-iced and --no-wanted then also go into the search, so the site leaves those ads out itself. Pagination and cookie-test parameters are dropped; everything else is kept. No network access is needed.',
+    arguments: [
+      { name: '[url]', description: 'address of a HardverApró search results or category page (or use --search)' },
+    ],
     options: [
+      ...searchOptions,
       { flags: '--name <text>', description: 'a name for the watch (default: the search text or category path)' },
       {
         flags: '--notify <target>',

@@ -68,3 +68,12 @@ export const editFilterOptions: OptionSpec[] = [
   { flags: '--clear-cities', description: 'forget the cities' },
   { flags: '--clear-filter', description: "forget the watch's whole filter before applying the options given" },
 ];
+
+/** Options of `add` that build the search URL instead of pasting it. */
+export const searchOptions: OptionSpec[] = [
+  { flags: '--search <text>', description: 'build the search URL for this text instead of giving a URL' },
+  { flags: '--category <path>', description: 'with --search: search this category, e.g. hardver/videokartya' },
+  { flags: '--exclude-words <words>', description: 'with --search: words the site itself leaves out' },
+  { flags: '--title-only', description: 'with --search: search the titles only' },
+  { flags: '--shipping', description: 'with --search: only ads that can be shipped' },
+];

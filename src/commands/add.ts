@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
+import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { validateWatchName } from '../app/watch-name.js';
@@ -10,7 +11,7 @@ import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-interface AddOptions extends FilterFlags {
+interface AddOptions extends FilterFlags, SearchFlags {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -22,7 +23,9 @@ interface AddOptions extends FilterFlags {
 
 /** `pyhabot add <url>`: store a new watch; no network access. */
 export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
-  const url = canonicalizeWatchUrl(String(args[0]), { allowAnyHost: options.allowAnyHost === true });
+  const url = canonicalizeWatchUrl(watchUrlFrom(args[0] as string | undefined, options), {
+    allowAnyHost: options.allowAnyHost === true,
+  });
   const name = validateWatchName(options.name ?? defaultWatchName(url));
   const notify = validateTargets(options.notify ?? []);
   const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;

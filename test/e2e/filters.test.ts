@@ -194,3 +194,40 @@ describe('filter-test', () => {
     expect(sandbox.query('SELECT COUNT(*) AS n FROM watch_filters')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('add --search', () => {
+  it('builds the full search URL, keeps the client-side filter too, and show prints the URL', async () => {
+    using sandbox = createCliSandbox();
+    const added = await sandbox.run([
+      'add',
+      '--search',
+      'rtx 3080',
+      '--category',
+      'hardver/videokartya',
+      '--max-price',
+      '150000',
+      '--no-wanted',
+      '--json',
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    const url = new URL((JSON.parse(added.stdout) as { url: string }).url);
+    expect(url.pathname).toBe('/aprok/hardver/videokartya/keres.php');
+    expect(url.searchParams.get('maxprice')).toBe('150000');
+    expect(url.searchParams.getAll('__buying')).toEqual(['0']);
+    expect([...url.searchParams.keys()]).toContain('usrid_text');
+    const shown = await sandbox.run(['show', '1']);
+    expect(shown.stdout).toContain(url.toString());
+    expect(shown.stdout).toContain('price at most 150 000 Ft');
+    expect(shown.stdout).toContain('no wanted ads');
+  });
+
+  it('refuses a URL together with --search, and search options without it', async () => {
+    using sandbox = createCliSandbox();
+    const both = await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html', '--search', 'x']);
+    expect(both).toMatchObject({ code: 2 });
+    expect(both.stderr).toContain('either a URL or --search');
+    const stray = await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html', '--shipping']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--shipping goes with --search');
+  });
+});
