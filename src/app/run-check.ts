@@ -323,6 +323,7 @@ function toEvent(watch: Watch, change: AdChange): AdEvent {
     oldPriceKind: change.previous.priceKind,
     newPriceKind: change.ad.priceKind,
     oldPriceText: change.previous.priceText,
+    ...(change.nowUnderLimit === undefined ? {} : { nowUnderLimit: change.nowUnderLimit }),
   };
 }
 

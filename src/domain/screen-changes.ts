@@ -1,6 +1,7 @@
+import type { Ad } from './ad.js';
 import type { AdFilter, WatchFilter } from './ad-filter.js';
 import type { AdChange } from './diff-ads.js';
-import { type CompiledFilter, compileFilter, filterAd } from './filter-ad.js';
+import { type CompiledFilter, comparablePrice, compileFilter, filterAd } from './filter-ad.js';
 
 /** A change a filter held back: recorded, never notified. */
 export interface FilteredChange {
@@ -31,8 +32,29 @@ export function screenChanges(filters: readonly CompiledFilter[], changes: reado
   const screened: ScreenedChanges = { changes: [], filtered: [] };
   for (const change of changes) {
     const verdict = filterAd(filters, change.ad);
-    if (verdict.keep) screened.changes.push(change);
-    else screened.filtered.push({ change, rule: verdict.rule });
+    if (!verdict.keep) screened.filtered.push({ change, rule: verdict.rule });
+    else if (change.type === 'new_ad') screened.changes.push(change);
+    else {
+      const limit = crossedMaxPrice(filters, change.previous, change.ad);
+      screened.changes.push(limit === null ? change : { ...change, nowUnderLimit: limit });
+    }
   }
   return screened;
+}
+
+/** The lowest maxPrice the ad's old price was over and its new price is under, or null when it crossed none. */
+function crossedMaxPrice(
+  filters: readonly CompiledFilter[],
+  previous: Pick<Ad, 'price' | 'priceKind'>,
+  now: Pick<Ad, 'price' | 'priceKind'>,
+): number | null {
+  const before = comparablePrice(previous);
+  const after = comparablePrice(now);
+  if (before === null || after === null) return null;
+  let crossed: number | null = null;
+  for (const { filter } of filters) {
+    const limit = filter.maxPrice;
+    if (limit !== undefined && before > limit && after <= limit) crossed = Math.min(crossed ?? limit, limit);
+  }
+  return crossed;
 }

@@ -123,6 +123,7 @@ describe('filters, end to end on the real page', () => {
     const second = ndjson((await sandbox.run(['check', '--json'])).stdout);
     expect(second.map((r) => r.type)).toEqual(['price_changed', 'summary']);
     expect(second[0]).toMatchObject({ ad: { id: 9_000_001 }, newPrice: 95_000 });
+    expect(receiver.jsonBodies()).toMatchObject([{ type: 'price_changed', newPrice: 95_000, nowUnderLimit: 100_000 }]);
     expect(sandbox.query('SELECT filtered_rule FROM ads WHERE ad_id = 9000001')).toEqual([{ filtered_rule: null }]);
 
     // Loosening the filter lets many seen ads through: none of them becomes new.
