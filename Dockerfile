@@ -20,7 +20,11 @@ WORKDIR /app
 
 # Compile the driver from the source in the locked npm package instead of downloading a prebuilt binary that the
 # lockfile's integrity hashes do not cover; it also builds the same way on every architecture.
-ENV npm_config_build_from_source=true
+# node-gyp would otherwise download the Node.js headers from nodejs.org, outside the npm registry; the official
+# node images carry the headers of their own Node.js in /usr/local/include/node, so the build uses those. What the
+# build still fetches: the base image, Debian packages (above) and the npm registry.
+ENV npm_config_build_from_source=true \
+  npm_config_nodedir=/usr/local
 
 # Dependencies first, so that a change to the sources does not compile SQLite again (a couple of minutes).
 # `npm ci` would run this package's `prepare` script (the TypeScript build) before the sources are copied in, so
@@ -58,6 +62,8 @@ RUN groupadd --system --gid 10001 pyhabot \
 
 WORKDIR /app
 COPY --from=build /app/package.json ./
+# The GPL asks that the license travel with the program.
+COPY LICENSE ./LICENSE
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --chmod=0755 bin/pyhabot.js ./bin/pyhabot.js

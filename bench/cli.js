@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The launcher users run. */
 export const BIN = fileURLToPath(new URL('../bin/pyhabot.js', import.meta.url));
-const REPORT_USAGE = new URL('./report-usage.js', import.meta.url).href;
+/** Preloaded into a child to write its own CPU time and peak RSS at exit. */
+export const REPORT_USAGE = new URL('./report-usage.js', import.meta.url).href;
 
 /**
  * A scratch directory with its own home, a config file and a database path; `run` spawns the CLI there with a

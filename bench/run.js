@@ -1,12 +1,14 @@
 // `npm run bench`: every benchmark against the built dist/, a table on stdout and bench/results.json.
-// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness) and writes its figures to
+// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness, delivery) and writes its figures to
 // the system's temporary directory instead, so a partial run never replaces the full figures.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCheck } from './check-bench.js';
+import { benchDelivery } from './delivery-bench.js';
 import { benchFilter, FILTER_TARGET_MS } from './filter-bench.js';
+import { benchHostileParse } from './hostile-parse.js';
 import { benchParseListing } from './parse-listing.js';
 import { benchPoliteness } from './politeness-bench.js';
 import { benchStartup } from './startup-bench.js';
@@ -16,6 +18,7 @@ import { figure, formatTable, summarize } from './stats.js';
 async function benchParse(log) {
   log('parse: parseListing on the listing page');
   const parsed = await benchParseListing();
+  const hostile = benchHostileParse(log);
   return {
     figures: [
       figure(parsed.name, parsed.unit, parsed, { max: parsed.target }),
@@ -34,6 +37,13 @@ async function benchParse(log) {
         'parseListing vs whole-document parse',
         'ratio',
         { median: parsed.ratio, min: null, max: null, runs: null },
+        null,
+      ),
+      figure(hostile.name, hostile.unit, hostile, { max: hostile.target }),
+      figure(
+        'same page: time at 8 MiB / time at 4 MiB (2 = linear, 4 = quadratic)',
+        'ratio',
+        { median: hostile.doublingRatio, min: null, max: null, runs: null },
         null,
       ),
     ],
@@ -60,6 +70,7 @@ const groups = {
   check: benchCheck,
   startup: benchStartup,
   politeness: benchPoliteness,
+  delivery: benchDelivery,
   filter: benchFilters,
 };
 

@@ -3,7 +3,8 @@
 //
 // A fake HardverApró on 127.0.0.1 serves a real listing page (anonymised, test/fixtures/hardverapro/), and the
 // built CLI (bin/pyhabot.js) runs against it in a temporary directory that is removed at the end: add a watch,
-// check (the baseline), let a new ad appear and a price drop, check again, then `ads` and `status`.
+// check (the baseline), let a new ad appear and a price drop, check again, show the Discord message a local webhook
+// received, then the newest ads and `status`.
 // Exits 0 when every step did what it should, 1 otherwise.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,13 +59,44 @@ async function startFakeSite(page) {
   };
 }
 
-/** Run the built CLI as a user would type `pyhabot <args>`, show what it printed, and return it. */
-function pyhabot(args, env) {
-  note(`$ pyhabot ${args.map(quoteForShell).join(' ')}`);
+/**
+ * A Discord webhook on an ephemeral port of 127.0.0.1 that keeps what it receives and answers as Discord does with
+ * `?wait=true`: 200 and the message it stored.
+ */
+async function startDiscordReceiver() {
+  const received = [];
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      received.push({ method: request.method, path: request.url, body: text });
+      const answer = Buffer.from(JSON.stringify({ id: String(received.length), type: 0 }), 'utf8');
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length });
+      response.end(answer);
+    });
+  });
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    received,
+    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+  };
+}
+
+/**
+ * Run the built CLI as a user would type `pyhabot <args>`, show what it printed, and return it. With `toTerminal`,
+ * a demo run on a terminal lets the step write to that terminal itself, so that tables are laid out for its width
+ * as they are for a user; the step's output is then not returned.
+ */
+function pyhabot(args, env, { toTerminal = false } = {}) {
+  note(commandLine(args));
+  const direct = toTerminal && process.stdout.isTTY === true;
   return new Promise((resolveRun, rejectRun) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdio = ['ignore', direct ? 'inherit' : 'pipe', 'pipe'];
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio });
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => {
       stdout += chunk;
       process.stdout.write(chunk);
     });
@@ -77,6 +109,13 @@ function pyhabot(args, env) {
       else rejectRun(new DemoFailure(`pyhabot ${args[0]} ended with ${signal ?? `exit code ${code}`}`));
     });
   });
+}
+
+/** `$ pyhabot <args>` as a user would type it; a line too long for 80 columns continues before each option. */
+function commandLine(args) {
+  const line = `$ pyhabot ${args.map(quoteForShell).join(' ')}`;
+  if (line.length <= 80) return line;
+  return `$ pyhabot ${args.map((arg) => (arg.startsWith('--') ? `\\\n    ${arg}` : quoteForShell(arg))).join(' ')}`;
 }
 
 function quoteForShell(arg) {
@@ -97,8 +136,8 @@ function demoEnvironment(dir) {
   const home = join(dir, 'home');
   mkdirSync(home);
   const configFile = join(dir, 'pyhabot.yaml');
-  // No pause between requests (allowed for hosts other than hardverapro.hu); the fake site ignores sort cookies.
-  writeFileSync(configFile, 'requestDelayMs: 0\nnewestFirst: false\n');
+  // The default pause between requests, as on the real site; the fake site ignores the sort-order cookie.
+  writeFileSync(configFile, 'newestFirst: false\n');
   const env = {
     PATH: process.env.PATH,
     HOME: home,
@@ -115,23 +154,29 @@ async function runDemo(dir) {
   const env = demoEnvironment(dir);
   let page = withoutNextPage(readFileSync(listingFile, 'utf8'));
   const site = await startFakeSite(() => page);
+  const discord = await startDiscordReceiver();
   try {
     const ordinaryAds = listOrdinaryAds(page);
     const dropping = ordinaryAds.find((ad) => forints(ad.priceText) !== null && !ad.title.includes('&'));
     const template = ordinaryAds[0];
     if (dropping === undefined || template === undefined) throw new DemoFailure(`${listingFile} has no ads to use`);
     const listingUrl = `${site.url}/aprok/mobil/index.html`;
+    // The `discord+` form sends Discord's payload to any URL: here, the local receiver instead of discord.com.
+    const target = `discord+${discord.url}/api/webhooks/1234567890/demo-token`;
 
     heading('pyhabot demo');
-    note(`A fake HardverApró at ${site.url} serves a real, anonymised listing page (Mobil, tablet, December 2025).`);
+    note(`A fake HardverApró at ${site.url} serves a real, anonymised`);
+    note('listing page (Mobil, tablet, December 2025).');
+    note(`A fake Discord webhook at ${discord.url} receives the notifications.`);
     note(`pyhabot keeps its data in ${env.PERSISTENT_DATA_PATH} (removed at the end).`);
 
-    heading('1. Watch a search');
-    await pyhabot(['add', listingUrl, '--allow-any-host', '--name', watchName], env);
+    heading('1. Watch a search, with Discord notifications');
+    await pyhabot(['add', listingUrl, '--allow-any-host', '--name', watchName, '--notify', target], env);
 
-    heading('2. First check: the ads listed now become the baseline, none is reported as new');
+    heading('2. First check: the ads listed now are the baseline, none is reported as new');
     const baseline = await pyhabot(['check'], env);
     expectInOutput(baseline, 'baseline', 'the baseline');
+    if (discord.received.length !== 0) throw new DemoFailure('the baseline sent a notification');
 
     const oldPrice = forints(dropping.priceText);
     const newPriceText = formatForints(Math.round((oldPrice * 0.9) / 1000) * 1000);
@@ -148,17 +193,60 @@ async function runDemo(dir) {
     expectInOutput(changes, dropping.title, 'the ad whose price dropped');
     expectInOutput(changes, newPriceText, 'the new price');
 
-    heading('5. What the watch has seen, with price history');
-    await pyhabot(['ads', '1'], env);
+    heading('5. The notification, as the Discord webhook received it');
+    showReceived(discord.received, [newAd.title, newPriceText]);
 
-    heading('6. Health, as the container healthcheck asks for it');
+    heading('6. The newest ads the watch has seen');
+    await pyhabot(['ads', '1', '--limit', '5'], env, { toTerminal: true });
+
+    heading('7. Health, as the container healthcheck asks for it');
     await pyhabot(['status', '--max-age', '20m'], env);
 
     heading('Done');
-    note('Try it on the real site: pyhabot add <a HardverApró search URL>, then pyhabot check (see README.md).');
+    note('Try it on the real site: pyhabot add <a HardverApró search URL>, then pyhabot check');
+    note('(see README.md).');
   } finally {
-    await site.close();
+    await Promise.all([site.close(), discord.close()]);
   }
+}
+
+/** Print the one message the receiver got, its JSON body pretty-printed; fail unless it carries `expected`. */
+function showReceived(received, expected) {
+  if (received.length !== 1) throw new DemoFailure(`the webhook received ${received.length} messages, not 1`);
+  const [message] = received;
+  let body;
+  try {
+    body = JSON.parse(message.body);
+  } catch {
+    throw new DemoFailure(`the webhook received a body that is not JSON: ${message.body.slice(0, 80)}`);
+  }
+  note(`${message.method} ${message.path}`);
+  note(formatJson(body));
+  // Notifications keep a price's digits together with no-break spaces; the demo's own texts use plain ones.
+  const text = JSON.stringify(body).replaceAll('\u00a0', ' ');
+  for (const part of expected) expectInOutput(text, part, 'the notification');
+}
+
+/** JSON indented by two spaces, with each object or array that fits in `width` columns kept on one line. */
+function formatJson(value, indent = '', prefix = '', width = 80) {
+  const flat = flatJson(value);
+  if (value === null || typeof value !== 'object' || indent.length + prefix.length + flat.length <= width) {
+    return indent + prefix + flat;
+  }
+  const inner = `${indent}  `;
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const entries = Array.isArray(value)
+    ? value.map((item) => formatJson(item, inner, '', width))
+    : Object.entries(value).map(([key, item]) => formatJson(item, inner, `${JSON.stringify(key)}: `, width));
+  return `${indent}${prefix}${open}\n${entries.join(',\n')}\n${indent}${close}`;
+}
+
+/** JSON on one line with a space inside braces and after separators: `{ "name": "Price", "inline": true }`. */
+function flatJson(value) {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(flatJson).join(', ')}]`;
+  const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${flatJson(item)}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pyhabot-demo-'));

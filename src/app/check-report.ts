@@ -15,7 +15,16 @@ export type CheckRecord =
       newPriceText: string;
     }
   | { type: 'filtered'; watch: WatchRef; change: 'new_ad' | 'price_changed'; ad: Ad; rule: string }
-  | { type: 'watch_error'; watch: WatchRef; error: { kind: string; message: string; consecutiveFailures: number } }
+  | {
+      type: 'watch_error';
+      watch: WatchRef;
+      /** `hint` is what the user can do about it, when something helps. */
+      error: { kind: string; message: string; hint?: string | undefined; consecutiveFailures: number };
+    }
+  /**
+   * One per target and run: the notifications that died, or (not dead) the ones left waiting because the target
+   * failed; `watch` and `attempts` are those of the message that failed last.
+   */
   | {
       type: 'delivery_failed';
       target: string;
@@ -24,6 +33,8 @@ export type CheckRecord =
       dead: boolean;
       attempts: number;
       error: string;
+      /** When the first waiting notification is tried again; null for dead ones. */
+      nextAttemptAt: string | null;
     }
   | CheckSummary;
 

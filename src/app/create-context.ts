@@ -34,6 +34,10 @@ export function createContext(options: {
           ...(globals.db === undefined ? {} : { db: globals.db }),
           ...(effectiveLogLevel(globals) === undefined ? {} : { logLevel: effectiveLogLevel(globals) }),
         },
+      }).then((loaded) => {
+        // Said once per run, when the settings are first read.
+        for (const warning of loaded.warnings) options.output.note(`pyhabot: warning: ${warning}`);
+        return loaded;
       }),
     );
     return configPromise;
@@ -53,15 +57,17 @@ export function createContext(options: {
       dbPromise ??= (async () => {
         const loaded = await config();
         const { openDb } = await import('../store/open-db.js');
-        openedDb = openDb(loaded.config.db, { verify: access === 'write' });
+        openedDb = openDb(loaded.config.db, { verify: access === 'write', readOnly: access === 'read' });
         verifiedDb = access === 'write';
+        await warnAboutExposedFiles(loaded.config.db, options.output);
         return openedDb;
       })();
       const opened = dbPromise;
       if (access === 'read' || verifiedDb) return opened;
       // Opened for reading first: check the file now, before this caller's first write.
       return opened.then(async (db) => {
-        const { verifyDb } = await import('../store/open-db.js');
+        const { verifyDb, assertWritable } = await import('../store/open-db.js');
+        assertWritable(db, (await config()).config.db);
         verifyDb(db, db.name);
         verifiedDb = true;
         return db;
@@ -70,8 +76,13 @@ export function createContext(options: {
     logger() {
       loggerPromise ??= (async () => {
         const loaded = await config();
-        const { createLogger } = await import('./logger.js');
-        return createLogger(loaded.config.logLevel);
+        // pino is loaded only by commands that log, so `--version` and `--help` stay quick.
+        const { default: pino } = await import('pino');
+        // JSON lines written synchronously to stderr, so nothing is lost when a cron run exits.
+        return pino(
+          { level: loaded.config.logLevel, base: { name: 'pyhabot' } },
+          pino.destination({ fd: 2, sync: true }),
+        );
       })();
       return loggerPromise;
     },
@@ -82,6 +93,20 @@ export function createContext(options: {
       if (openedDb?.open) openedDb.close();
     },
   };
+}
+
+/** Says once per run when the database (which holds notification tokens) can be read by other users. */
+async function warnAboutExposedFiles(path: string, output: Output): Promise<void> {
+  if (path === ':memory:') return;
+  const { exposedDatabaseFiles } = await import('../store/file-modes.js');
+  const exposed = exposedDatabaseFiles(path);
+  const [first] = exposed;
+  if (first === undefined) return;
+  const mode = first.mode.toString(8).padStart(4, '0');
+  const files = exposed.map((file) => file.path).join(' ');
+  output.note(
+    `pyhabot: warning: ${first.path} can be read by other users (mode ${mode}) and holds notification tokens; run \`chmod 600 ${files}\``,
+  );
 }
 
 /** `--log-level` wins over `--verbose`, which means `info` (`debug` with `--debug`). */

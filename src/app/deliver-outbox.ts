@@ -1,109 +1,208 @@
+import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
 import type { Db } from '../store/open-db.js';
-import { listDueNotifications, markDelivered, markFailed, type PendingNotification } from '../store/outbox-repo.js';
+import {
+  deferNotifications,
+  describeWaiting,
+  listDueNotifications,
+  markDelivered,
+  markFailed,
+  type PendingNotification,
+} from '../store/outbox-repo.js';
 import type { CheckRecord } from './check-report.js';
-import { nextAttemptDelayMs } from './delivery-backoff.js';
 
-/** Sends one batch (one watch, one target) and reports each message's outcome as soon as it is known. */
+/**
+ * Sends one batch (one watch, one target) and reports each message's outcome as soon as it is known. Stops
+ * before the next message once `signal` is aborted; messages it never sent get no outcome.
+ */
 export type SendBatch = (
   target: string,
   items: NotificationItem[],
   onOutcome: (outcome: DeliveryOutcome) => void,
+  signal: AbortSignal,
 ) => Promise<void>;
 
-/** What a delivery pass did. */
+/** What a run's delivery did. */
 export interface DeliveryTally {
   delivered: number;
+  /** Notifications left waiting for a target that failed this run. */
   retries: number;
   dead: number;
 }
 
-/**
- * Deliver every due outbox row. Targets are served concurrently so a slow or dead one never delays
- * another; within a target, batches go one after another. Each message's rows are marked as soon as its
- * outcome is known, so a crash re-sends at most the message in flight.
- */
-export async function deliverOutbox(options: {
+/** The delivery of one check run: called before and after the scrape, then asked once for its tally. */
+export interface OutboxDelivery {
+  /** Deliver every due outbox row, except to targets that already failed in this run. */
+  deliverDue(): Promise<void>;
+  /** Report one line per target that failed in this run, and return what the run delivered. */
+  finish(): DeliveryTally;
+}
+
+/** How a run delivers (a check run's own dependencies fit); `report` receives the per-target failure lines. */
+export interface DeliveryOptions {
   db: Db;
   now: () => Date;
   send: SendBatch;
-  maxAttempts: number;
-  backoffBaseMs: number;
+  settings: Pick<ResolvedConfig, 'deliveryMaxAttempts' | 'deliveryBackoffMs'>;
   signal: AbortSignal;
   mask: (target: string) => string;
   report: (record: CheckRecord) => void;
-}): Promise<DeliveryTally> {
-  const { db, now } = options;
-  const tally: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
-  const due = listDueNotifications(db, now());
-  const byTarget = groupBy(due, (row) => row.target);
-  await Promise.all(
-    [...byTarget].map(async ([target, rows]) => {
-      for (const batch of groupBy(rows, (row) => row.watchId).values()) {
-        if (options.signal.aborted) return;
-        const byId = new Map(batch.map((row) => [row.id, row]));
-        const settle = (outcome: DeliveryOutcome): void => settleOutcome(outcome, byId, target, tally, options);
-        try {
-          await options.send(target, batch.map(toItem), settle);
-        } catch (error) {
-          // A sender that throws has not told us which rows went out; count them all as one more failed attempt.
-          const message = error instanceof Error ? error.message : String(error);
-          settle({ itemIds: [...byId.keys()], result: { status: 'retry', error: message } });
-        }
-      }
-    }),
-  );
-  return tally;
 }
 
-function settleOutcome(
-  outcome: DeliveryOutcome,
-  rows: Map<number, PendingNotification>,
-  target: string,
-  tally: DeliveryTally,
-  options: {
-    db: Db;
-    now: () => Date;
-    maxAttempts: number;
-    backoffBaseMs: number;
-    mask: (t: string) => string;
-    report: (r: CheckRecord) => void;
-  },
-): void {
-  const settled = outcome.itemIds
-    .map((id) => rows.get(id))
-    .filter((row): row is PendingNotification => row !== undefined);
-  if (settled.length === 0) return;
-  const ids = settled.map((row) => row.id);
-  const at = options.now();
-  const { result } = outcome;
-  if (result.status === 'delivered') {
-    markDelivered(options.db, ids, at);
-    tally.delivered += ids.length;
-    return;
-  }
-  const attempts = Math.max(...settled.map((row) => row.attempts)) + 1;
-  const dead = result.status === 'dead' || attempts >= options.maxAttempts;
-  const retryAfterMs = result.status === 'retry' ? result.retryAfterMs : undefined;
-  // A dead row is never tried again; its next-attempt time records when it died (status reports recent deaths).
-  const nextAttemptAt = dead
-    ? at
-    : new Date(at.getTime() + nextAttemptDelayMs(attempts, options.backoffBaseMs, retryAfterMs));
-  markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt });
-  if (dead) tally.dead += ids.length;
-  else tally.retries += ids.length;
-  const first = settled[0] as PendingNotification;
-  const watch: WatchRef = first.event.watch;
-  options.report({
-    type: 'delivery_failed',
-    target: options.mask(target),
-    watch,
-    notifications: ids.length,
-    dead,
-    attempts,
-    error: result.error,
-  });
+/** What went wrong with one target during the run. */
+interface TargetTrouble {
+  /** Set once the target failed a message after its in-run retries: nothing more is sent to it this run. */
+  held: { error: string; attempts: number; until: Date; watch: WatchRef } | null;
+  dead: { rows: number; error: string; attempts: number; watch: WatchRef } | null;
+}
+
+/** The longest wait between two attempts, whatever the attempt count. */
+const MAX_BACKOFF_MS = 24 * 3_600_000;
+
+/** When to try a failed notification again: exponential in the attempts made, capped at a day, or what the target asked. */
+export function nextAttemptDelayMs(attemptsMade: number, baseMs: number, retryAfterMs?: number): number {
+  const exponential = baseMs * 2 ** Math.max(0, attemptsMade - 1);
+  const delay = Math.min(exponential, MAX_BACKOFF_MS);
+  return retryAfterMs === undefined ? delay : Math.max(delay, retryAfterMs);
+}
+
+/**
+ * Targets are served concurrently so a slow or dead one never delays another; within a target, batches go one
+ * after another. Each message's rows are marked as soon as its outcome is known, so a crash re-sends at most
+ * the message in flight. A target whose message still fails after its in-run retries is down: every other row
+ * for it waits until the failed one's next attempt, so a dead receiver costs one message's retries per run,
+ * not one per notification.
+ */
+export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
+  const troubles = new Map<string, TargetTrouble>();
+  const tally: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
+  const troubleOf = (target: string): TargetTrouble => {
+    let trouble = troubles.get(target);
+    if (trouble === undefined) {
+      trouble = { held: null, dead: null };
+      troubles.set(target, trouble);
+    }
+    return trouble;
+  };
+
+  const deliverToTarget = async (target: string, rows: PendingNotification[]): Promise<void> => {
+    const heldBefore = troubles.get(target)?.held;
+    if (heldBefore) {
+      deferNotifications(
+        options.db,
+        rows.map((row) => row.id),
+        heldBefore.until,
+      );
+      return;
+    }
+    const hold = new AbortController();
+    const signal = AbortSignal.any([options.signal, hold.signal]);
+    const settledIds = new Set<number>();
+    for (const batch of groupBy(rows, (row) => row.watchId).values()) {
+      if (signal.aborted) break;
+      const byId = new Map(batch.map((row) => [row.id, row]));
+      const settle = (outcome: DeliveryOutcome): void => {
+        for (const id of outcome.itemIds) settledIds.add(id);
+        if (settleOutcome(outcome, byId, target) === 'target_down') hold.abort();
+      };
+      try {
+        await options.send(target, batch.map(toItem), settle, signal);
+      } catch (error) {
+        // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
+        const message = error instanceof Error ? error.message : String(error);
+        const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
+        settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
+      }
+    }
+    const held = troubles.get(target)?.held;
+    if (held) {
+      const untried = rows.filter((row) => !settledIds.has(row.id)).map((row) => row.id);
+      deferNotifications(options.db, untried, held.until);
+    }
+  };
+
+  /** Record one message's outcome; says whether the target should be left alone for the rest of the run. */
+  const settleOutcome = (
+    outcome: DeliveryOutcome,
+    rows: Map<number, PendingNotification>,
+    target: string,
+  ): 'ok' | 'target_down' => {
+    const settled = outcome.itemIds
+      .map((id) => rows.get(id))
+      .filter((row): row is PendingNotification => row !== undefined);
+    if (settled.length === 0) return 'ok';
+    const ids = settled.map((row) => row.id);
+    const at = options.now();
+    const { result } = outcome;
+    if (result.status === 'delivered') {
+      markDelivered(options.db, ids, at);
+      tally.delivered += ids.length;
+      return 'ok';
+    }
+    const attempts = Math.max(...settled.map((row) => row.attempts)) + 1;
+    const watch = (settled[0] as PendingNotification).event.watch;
+    const retryAfterMs = result.status === 'retry' ? result.retryAfterMs : undefined;
+    const retryAt = new Date(
+      at.getTime() + nextAttemptDelayMs(attempts, options.settings.deliveryBackoffMs, retryAfterMs),
+    );
+    const dead = result.status === 'dead' || attempts >= options.settings.deliveryMaxAttempts;
+    // A dead row is never tried again; its next-attempt time records when it died (status reports recent deaths).
+    markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt: dead ? at : retryAt });
+    const trouble = troubleOf(target);
+    if (dead) {
+      tally.dead += ids.length;
+      trouble.dead = { rows: (trouble.dead?.rows ?? 0) + ids.length, error: result.error, attempts, watch };
+    }
+    if (result.status === 'dead') return 'ok';
+    // A failure worth retrying says the target is unwell, not the message: the rest would fail the same way.
+    if (trouble.held === null || retryAt > trouble.held.until) {
+      trouble.held = { error: result.error, attempts, until: retryAt, watch };
+    }
+    return 'target_down';
+  };
+
+  return {
+    async deliverDue() {
+      const due = listDueNotifications(options.db, options.now());
+      await Promise.all([...groupBy(due, (row) => row.target)].map(([target, rows]) => deliverToTarget(target, rows)));
+    },
+    finish() {
+      for (const [target, trouble] of troubles) {
+        const masked = options.mask(target);
+        if (trouble.dead) {
+          const { rows, error, attempts, watch } = trouble.dead;
+          options.report({
+            type: 'delivery_failed',
+            target: masked,
+            watch,
+            notifications: rows,
+            dead: true,
+            attempts,
+            error,
+            nextAttemptAt: null,
+          });
+        }
+        if (trouble.held) {
+          const waiting = describeWaiting(options.db, target);
+          tally.retries += waiting.pending;
+          if (waiting.pending === 0) continue;
+          const { error, attempts, watch } = trouble.held;
+          options.report({
+            type: 'delivery_failed',
+            target: masked,
+            watch,
+            notifications: waiting.pending,
+            dead: false,
+            attempts,
+            error,
+            nextAttemptAt: waiting.nextAttemptAt,
+          });
+        }
+      }
+      return { ...tally };
+    },
+  };
 }
 
 function toItem(row: PendingNotification): NotificationItem {

@@ -7,6 +7,10 @@ export interface HealthInputs {
   maxAgeMs: number | null;
   failureThreshold: number;
   deadRecently: number;
+  /** The most recent check run, finished or not. */
+  lastRun: { startedAt: string; finishedAt: string | null } | null;
+  /** A check holds the lock right now, so an unfinished last run is simply still going. */
+  checkRunning: boolean;
 }
 
 /** The health verdict: healthy, or the reasons it is not. */
@@ -17,7 +21,10 @@ export interface Health {
   failingWatches: Watch[];
 }
 
-/** Decide whether checks are succeeding: recent success, no watch failing run after run, no recently dead notification. */
+/**
+ * Decide whether checks are succeeding: the last run finished, not every watch failed it, recent success, no
+ * watch failing run after run, no recently dead notification.
+ */
 export function assessHealth(inputs: HealthInputs): Health {
   const enabled = inputs.watches.filter((watch) => watch.enabled);
   const problems: string[] = [];
@@ -36,7 +43,25 @@ export function assessHealth(inputs: HealthInputs): Health {
       );
     }
   }
+  const { lastRun } = inputs;
+  if (lastRun !== null && lastRun.finishedAt === null && !inputs.checkRunning) {
+    // A run stops without recording its end when storage fails under it (a full disk) or it is killed.
+    const age = inputs.now.getTime() - new Date(lastRun.startedAt).getTime();
+    problems.push(
+      `the last check, started ${formatAge(Math.max(0, age))} ago, did not finish: a storage error (such as a full disk) or a kill stopped it; its log says which`,
+    );
+  }
   const failingWatches = enabled.filter((watch) => watch.lastCheck.consecutiveFailures >= inputs.failureThreshold);
+  const failedLast = enabled.filter((watch) => watch.lastCheck.consecutiveFailures > 0);
+  // One watch failing once is weather; all of them failing at once is the site, the network or pyhabot.
+  if (enabled.length > 0 && failedLast.length === enabled.length && failingWatches.length < enabled.length) {
+    const kinds = [...new Set(failedLast.map((watch) => watch.lastCheck.errorKind ?? 'error'))].join(', ');
+    problems.push(
+      enabled.length === 1
+        ? `the only enabled watch failed its last check: ${kinds}`
+        : `every enabled watch (${enabled.length}) failed its last check: ${kinds}`,
+    );
+  }
   for (const watch of failingWatches) {
     problems.push(
       `watch ${watch.id} (${watch.name}) failed ${watch.lastCheck.consecutiveFailures} runs in a row: ${watch.lastCheck.errorKind ?? 'error'}`,

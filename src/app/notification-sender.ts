@@ -1,20 +1,21 @@
 import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config/schema.js';
+import type { DeliveryOutcome } from '../domain/delivery.js';
+import { maskSecretsInText, maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import type { SendBatch } from './deliver-outbox.js';
 
 /** The check run's way to send a batch, built from the config; loads the notification code only when called. */
 export async function createNotificationSender(options: {
   config: ResolvedConfig;
   logger: Logger;
-  signal: AbortSignal;
   userAgent: string;
 }): Promise<{ send: SendBatch; mask: (target: string) => string }> {
-  const [{ maskSecretsInText, maskTarget, parseTarget, sendNotifications }, { webhookSecretFor }] = await Promise.all([
+  const [{ sendNotifications }, { webhookSecretFor }] = await Promise.all([
     import('../notify/index.js'),
     import('../config/webhook-secret.js'),
   ]);
   const { config, logger } = options;
-  const send: SendBatch = async (raw, items, onOutcome) => {
+  const send: SendBatch = async (raw, items, onOutcome, signal) => {
     let target: ReturnType<typeof parseTarget>;
     try {
       target = parseTarget(raw);
@@ -29,17 +30,39 @@ export async function createNotificationSender(options: {
     }
     const secret = webhookSecretFor(config, raw);
     const started = Date.now();
-    await sendNotifications(target, items, {
+    const outcomes = await sendNotifications(target, items, {
       language: config.language,
       linkPreview: config.telegramLinkPreview,
       userAgent: options.userAgent,
       timeoutMs: config.deliveryTimeoutMs,
       retryAfterMaxMs: config.retryAfterMaxMs,
-      signal: options.signal,
+      signal,
       onOutcome,
       ...(secret === undefined || secret === null ? {} : { secret }),
     });
-    logger.info({ target: target.masked, notifications: items.length, ms: Date.now() - started }, 'delivered batch');
+    const ms = Date.now() - started;
+    const failed = outcomes.filter((outcome) => outcome.result.status !== 'delivered');
+    const delivered = countItems(outcomes) - countItems(failed);
+    if (failed.length === 0 && delivered === items.length) {
+      logger.info({ target: target.masked, notifications: delivered, ms }, 'delivered batch');
+      return;
+    }
+    const lastFailure = failed.at(-1)?.result;
+    logger.warn(
+      {
+        target: target.masked,
+        delivered,
+        failed: countItems(failed),
+        notSent: items.length - countItems(outcomes),
+        ms,
+        ...(lastFailure !== undefined && 'error' in lastFailure ? { error: lastFailure.error } : {}),
+      },
+      'batch not delivered in full',
+    );
   };
   return { send, mask: maskTarget };
+}
+
+function countItems(outcomes: readonly DeliveryOutcome[]): number {
+  return outcomes.reduce((total, outcome) => total + outcome.itemIds.length, 0);
 }

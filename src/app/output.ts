@@ -24,4 +24,6 @@ export interface Output {
   /** Clear the progress line, if any. */
   clearProgress(): void;
   styles: Styles;
+  /** Columns human output should fit (a terminal's width, or COLUMNS); undefined keeps full lines. */
+  width?: number | undefined;
 }

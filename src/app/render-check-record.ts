@@ -1,18 +1,20 @@
 import type { Ad } from '../domain/ad.js';
 import { formatForint } from '../domain/forint.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
+import { displayText } from './display-text.js';
+import { plural } from './format.js';
 import type { Styles } from './output.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */
-export function renderCheckRecord(record: CheckRecord, styles: Styles): string[] {
+export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date = new Date()): string[] {
+  // Names, titles, sellers, cities, prices and error texts come from the site or a receiver: made safe to print.
+  const watchTag = 'watch' in record && record.watch ? styles.dim(`[${displayText(record.watch.name)}]`) : '';
   switch (record.type) {
     case 'baseline':
-      return [
-        `${styles.dim(`[${record.watch.name}]`)} baseline: ${record.ads} ads recorded, future changes will be reported`,
-      ];
+      return [`${watchTag} baseline: ${plural(record.ads, 'ad', 'ads')} recorded, future changes will be reported`];
     case 'new_ad':
       return [
-        `${styles.green(styles.bold('NEW'))} ${styles.dim(`[${record.watch.name}]`)} ${styles.bold(record.ad.title)}`,
+        `${styles.green(styles.bold('NEW'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
         ...adDetails(record.ad, describePrice(record.ad), styles),
       ];
     case 'price_changed': {
@@ -23,8 +25,12 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
           ? ` (${record.newPrice < record.oldPrice ? '-' : '+'}${formatForint(Math.abs(record.newPrice - record.oldPrice))})`
           : '';
       return [
-        `${label} ${styles.dim(`[${record.watch.name}]`)} ${styles.bold(record.ad.title)}`,
-        ...adDetails(record.ad, `${record.oldPriceText} -> ${record.newPriceText}${diff}`, styles),
+        `${label} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
+        ...adDetails(
+          record.ad,
+          `${displayText(record.oldPriceText)} -> ${displayText(record.newPriceText)}${diff}`,
+          styles,
+        ),
       ];
     }
     case 'filtered':
@@ -32,18 +38,21 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles): string[]
       return [];
     case 'watch_error':
       return [
-        `${styles.red(styles.bold('ERROR'))} ${styles.dim(`[${record.watch.name}]`)} ${record.error.kind}: ${record.error.message}` +
+        `${styles.red(styles.bold('ERROR'))} ${watchTag} ${record.error.kind}: ${displayText(record.error.message)}` +
           (record.error.consecutiveFailures > 1
             ? styles.dim(` (${record.error.consecutiveFailures} runs in a row)`)
             : ''),
+        ...(record.error.hint === undefined ? [] : [styles.dim(`    hint: ${record.error.hint}`)]),
       ];
-    case 'delivery_failed':
+    case 'delivery_failed': {
+      const count = plural(record.notifications, 'notification', 'notifications');
+      const fate = record.dead
+        ? `${count} dropped`
+        : `${count} ${record.notifications === 1 ? 'waits' : 'wait'}${describeNextTry(record.nextAttemptAt, now)}`;
       return [
-        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${record.target}: ${record.error}` +
-          styles.dim(
-            ` (${record.notifications} notification${record.notifications === 1 ? '' : 's'}, attempt ${record.attempts})`,
-          ),
+        `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${displayText(record.target)}: ${displayText(record.error)}, ${fate}`,
       ];
+    }
     case 'summary':
       return [renderSummary(record, styles)];
   }
@@ -70,18 +79,23 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
 }
 
 function adDetails(ad: Ad, price: string, styles: Styles): string[] {
-  const seller =
-    ad.seller.rating === null
-      ? ad.seller.name
-      : `${ad.seller.name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
-  const where = ad.cities.length > 0 ? ad.cities.join(', ') : '-';
-  return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(ad.url)}`];
+  const name = displayText(ad.seller.name);
+  const seller = ad.seller.rating === null ? name : `${name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
+  const where = ad.cities.length > 0 ? displayText(ad.cities.join(', ')) : '-';
+  return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(displayText(ad.url))}`];
 }
 
 function describePrice(ad: Ad): string {
-  return ad.priceText || (ad.price === null ? '?' : formatForint(ad.price));
+  return displayText(ad.priceText) || (ad.price === null ? '?' : formatForint(ad.price));
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** ", next try after 12:05" in local time, with the date when it is not today. */
+function describeNextTry(iso: string | null, now: Date): string {
+  if (iso === null) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const day = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `, next try after ${day(at) === day(now) ? time : `${day(at)} ${time}`}`;
 }

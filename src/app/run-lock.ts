@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { acquireRunLock, heartbeatRunLock, releaseRunLock } from '../store/lock-repo.js';
+import { acquireRunLock, heartbeatRunLock, readRunLock, releaseRunLock } from '../store/lock-repo.js';
 import type { Db } from '../store/open-db.js';
 
 /** Run `work` holding the database's check lock; a second caller gets exit 75 at once. */
@@ -41,6 +41,17 @@ export async function withRunLock<T>(
     clearInterval(beat);
     if (options.db.open) releaseRunLock(options.db, owner);
   }
+}
+
+/**
+ * True while a check holds the lock and is alive, judged as a second check would: on this host by its process
+ * (a busy run cannot beat), from another host by a fresh heartbeat.
+ */
+export function isCheckRunning(db: Db, options: { now: Date; staleAfterMs: number }): boolean {
+  const holder = readRunLock(db);
+  if (holder === undefined) return false;
+  if (holder.hostname === hostname()) return isProcessAlive(holder.pid);
+  return options.now.getTime() - new Date(holder.heartbeatAt).getTime() <= options.staleAfterMs;
 }
 
 /** True when a process with this pid exists on this host. */

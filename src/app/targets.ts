@@ -1,4 +1,4 @@
-import { parseTarget } from '../domain/notification-target.js';
+import { parseTarget } from '../domain/targets/parse-target.js';
 
 /** Check notification targets given on the command line; throws a UserError for the first bad one. */
 export function validateTargets(targets: string[]): string[] {

@@ -20,3 +20,10 @@ export function requireWatches(db: Db, ids: number[]): Watch[] {
   }
   return found;
 }
+
+/** The watch with this id, or the same UserError as `requireWatches`. */
+export function requireWatch(db: Db, id: number): Watch {
+  const [watch] = requireWatches(db, [id]);
+  if (watch === undefined) throw new Error(`requireWatches returned nothing for watch ${id}`);
+  return watch;
+}

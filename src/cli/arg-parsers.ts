@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './commander.js';
 
 const MAX_ID = 2 ** 31 - 1;
 
@@ -11,11 +11,6 @@ export function parseWatchId(value: string): number {
   if (id < 1 || id > MAX_ID)
     throw new InvalidArgumentError(`expected a watch id between 1 and ${MAX_ID}, got ${show(value)}.`);
   return id;
-}
-
-/** Collect repeated watch ids (variadic argument parser). */
-export function collectWatchIds(value: string, previous: number[] | undefined): number[] {
-  return [...(previous ?? []), parseWatchId(value)];
 }
 
 /** Collect a repeatable string option. */
@@ -36,15 +31,50 @@ export function parseIntegerBetween(min: number, max: number): (value: string) =
   };
 }
 
-/** Parse a duration such as `90s`, `30m`, `2h`, `1d` into milliseconds. */
+const parsePageCount = parseIntegerBetween(1, 50);
+
+/** Parse a per-watch page count, or `default` to fall back to the config's maxPages. */
+export function parseMaxPagesOrDefault(value: string): number | 'default' {
+  // Not null for `default`: commander stores a parser's null as an empty string.
+  return value.trim().toLowerCase() === 'default' ? 'default' : parsePageCount(value);
+}
+
+/** Milliseconds per duration unit, largest first: the order a compound duration must follow. */
+const DURATION_UNITS = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+  ['ms', 1],
+] as const;
+
+/**
+ * Parse a duration such as `90s`, `20m`, `1h30m` or `2d` into milliseconds. Written here rather than taken from
+ * `ms` (which reads no compound like `1h30m`) or `parse-duration` (which also reads a bare number as
+ * milliseconds, negative and word units): what matters is refusing the rest, and that is this whole parser.
+ */
 export function parseDuration(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(`expected a duration such as 30m, 2h or 90s, got ${show(value)}.`);
-  const amount = Number(match[1]);
-  const unit = match[2] ?? 's';
-  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1000;
-  const ms = Math.round(amount * factor);
-  if (ms <= 0) throw new InvalidArgumentError(`expected a positive duration, got ${show(value)}.`);
+  const text = value.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    throw new InvalidArgumentError(
+      `${show(value)} has no unit; write it with one, e.g. ${text}s for seconds or ${text}m for minutes.`,
+    );
+  }
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy)];
+  const invalid = (): InvalidArgumentError =>
+    new InvalidArgumentError(`expected a duration such as 90s, 20m, 1h30m or 2d, got ${show(value)}.`);
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) throw invalid();
+  let total = 0;
+  let previousRank = -1;
+  for (const [, amount, unit] of parts) {
+    const rank = DURATION_UNITS.findIndex(([name]) => name === unit);
+    // "30m1h" or "1h1h" is more likely a typo than a duration.
+    if (rank <= previousRank) throw invalid();
+    previousRank = rank;
+    total += Number(amount) * (DURATION_UNITS[rank]?.[1] ?? 0);
+  }
+  const ms = Math.round(total);
+  if (ms <= 0) throw new InvalidArgumentError(`expected a duration longer than zero, got ${show(value)}.`);
   return ms;
 }
 

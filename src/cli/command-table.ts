@@ -1,49 +1,21 @@
-import type { AppContext } from '../app/context.js';
-import type { ExitCode } from '../domain/exit-codes.js';
-import { collectStrings, parseDateTime, parseDuration, parseIntegerBetween, parseWatchId } from './arg-parsers.js';
+import type { AddOptions } from '../commands/add.js';
+import type { EditOptions } from '../commands/edit.js';
+import type { FilterTestOptions } from '../commands/filter-test.js';
+import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
+import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-spec.js';
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
+import { jsonOption } from './json-option.js';
+import { operatorCommands } from './operator-commands.js';
+import { TARGET_FORMATS_HELP } from './target-formats-help.js';
 
-/** One option of a command, as commander and the README see it. */
-export interface OptionSpec {
-  flags: string;
-  description: string;
-  parse?: (value: string, previous: never) => unknown;
-  defaultValue?: unknown;
-  choices?: readonly string[];
-  /** Options that cannot be combined with this one. */
-  conflicts?: string[];
-}
+export type { ArgumentSpec, CommandModule, CommandSpec, OptionSpec } from './command-spec.js';
 
-/** One argument of a command. */
-export interface ArgumentSpec {
-  name: string;
-  description: string;
-  parse?: (value: string) => unknown;
-}
-
-/** A command module: every command exports `run`, which returns an exit code and never exits the process. */
-export interface CommandModule {
-  run(context: AppContext, args: unknown[], options: Record<string, unknown>): Promise<ExitCode>;
-}
-
-/** One command, declared once; the program, `--help` and the README are built from this table. */
-export interface CommandSpec {
-  name: string;
-  summary: string;
-  details?: string;
-  arguments: ArgumentSpec[];
-  options: OptionSpec[];
-  /** SIGINT/SIGTERM abort the command's signal instead of killing the process; it winds down and exits 130/143. */
-  windsDownOnSignal?: boolean;
-  load(): Promise<CommandModule>;
-}
-
-const json: OptionSpec = { flags: '--json', description: 'print JSON instead of text' };
+const json = jsonOption;
 const watchId: ArgumentSpec = { name: '<id>', description: 'watch id (see `pyhabot list`)', parse: parseWatchId };
 
 /** Every command pyhabot has. */
 export const commandTable: CommandSpec[] = [
-  {
+  defineCommand<[url: string | undefined], AddOptions>({
     name: 'add',
     summary: 'watch a HardverApró search or category page',
     details:
@@ -76,23 +48,46 @@ export const commandTable: CommandSpec[] = [
       ...filterOptions,
       json,
     ],
+    examples: [
+      [
+        'pyhabot add https://hardverapro.hu/aprok/hardver/videokartya/index.html',
+        'watch a category; the name defaults to its path',
+      ],
+      [
+        "pyhabot add '<search URL>' --name 'RTX 3060' --notify ntfy://my-topic",
+        'watch a search under a name of yours, with an ntfy target',
+      ],
+      [
+        "pyhabot add '<search URL>' --notify-existing --max-pages 2",
+        'report the ads listed now at the first check, read 2 pages',
+      ],
+    ],
+    extraHelp: TARGET_FORMATS_HELP,
     load: () => import('../commands/add.js'),
-  },
-  {
+  }),
+  defineCommand<[], { json?: boolean }>({
     name: 'list',
     summary: 'list watches with their last check',
     arguments: [],
     options: [json],
+    examples: [
+      ['pyhabot list', 'every watch, its last check and result'],
+      ["pyhabot list --json | jq '.[].url'", 'the watched addresses, for a script'],
+    ],
     load: () => import('../commands/list.js'),
-  },
-  {
+  }),
+  defineCommand<[id: number], { json?: boolean }>({
     name: 'show',
     summary: 'show everything about one watch',
     arguments: [watchId],
     options: [json],
+    examples: [
+      ['pyhabot show 1', 'the settings, targets and last check of watch 1'],
+      ['pyhabot show 1 --json', 'the same as JSON (targets masked)'],
+    ],
     load: () => import('../commands/show.js'),
-  },
-  {
+  }),
+  defineCommand<[id: number], EditOptions>({
     name: 'edit',
     summary: 'change a watch',
     arguments: [watchId],
@@ -104,28 +99,46 @@ export const commandTable: CommandSpec[] = [
       { flags: '--add-notify <target>', description: 'add a notification target (repeatable)', parse: collectStrings },
       {
         flags: '--remove-notify <target>',
-        description: 'remove a notification target (repeatable)',
+        description: 'remove a target, given as `show` prints it or by its number there (repeatable)',
         parse: collectStrings,
       },
       {
         flags: '--notify-existing',
         description: 'report the existing ads at the next baseline instead of recording them silently',
       },
-      { flags: '--max-pages <n>', description: 'pages to read per check', parse: parseIntegerBetween(1, 50) },
+      { flags: '--no-notify-existing', description: 'record the existing ads silently at the next baseline (default)' },
+      {
+        flags: '--max-pages <n>',
+        description: 'pages to read per check; `default` goes back to the config maxPages',
+        parse: parseMaxPagesOrDefault,
+      },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
       ...editFilterOptions,
       json,
     ],
+    examples: [
+      ["pyhabot edit 1 --name 'GPUs under 100k' --max-pages 3", 'rename watch 1 and read 3 pages per check'],
+      [
+        'pyhabot edit 1 --remove-notify 2 --add-notify ntfy://other',
+        'replace its second target (numbers as in `show`)',
+      ],
+      ['pyhabot edit 1 --no-notify-existing --max-pages default', 'undo --notify-existing and a per-watch --max-pages'],
+    ],
+    extraHelp: TARGET_FORMATS_HELP,
     load: () => import('../commands/edit.js'),
-  },
-  {
+  }),
+  defineCommand<[ids: number[]], { json?: boolean }>({
     name: 'remove',
     summary: 'remove watches and everything recorded for them',
     arguments: [{ name: '<id...>', description: 'watch ids', parse: parseWatchId }],
     options: [json],
+    examples: [
+      ['pyhabot remove 3', 'remove watch 3 and the ads it has seen'],
+      ['pyhabot remove 3 4 5', 'remove three watches; an unknown id removes none'],
+    ],
     load: () => import('../commands/remove.js'),
-  },
-  {
+  }),
+  defineCommand<[ids: number[] | undefined], { dryRun?: boolean; json?: boolean; quiet?: boolean }>({
     name: 'check',
     summary: 'check every enabled watch (or the given ones) once: report new ads and price changes, send notifications',
     details:
@@ -146,9 +159,14 @@ export const commandTable: CommandSpec[] = [
       { flags: '--json', description: 'print one JSON object per line (NDJSON), ending with a summary' },
     ],
     windsDownOnSignal: true,
+    examples: [
+      ['pyhabot check', 'check every enabled watch once'],
+      ['pyhabot check 2 --dry-run', "read watch 2's search and show what would happen"],
+      ['*/5 * * * * /usr/local/bin/pyhabot check --quiet', 'a crontab line: mail only news and errors'],
+    ],
     load: () => import('../commands/check.js'),
-  },
-  {
+  }),
+  defineCommand<[id: number], { all?: boolean; filtered?: boolean; json?: boolean; limit?: number }>({
     name: 'ads',
     summary: 'list the ads a watch has seen, with prices and their history',
     arguments: [watchId],
@@ -165,9 +183,13 @@ export const commandTable: CommandSpec[] = [
       },
       json,
     ],
+    examples: [
+      ['pyhabot ads 1', 'the 50 newest active ads of watch 1'],
+      ['pyhabot ads 1 --all --limit 0', 'every ad it has seen, gone ones too'],
+    ],
     load: () => import('../commands/ads.js'),
-  },
-  {
+  }),
+  defineCommand<[id: number], FilterTestOptions>({
     name: 'filter-test',
     summary:
       'try a filter on everything a watch has recorded, before saving it: which ads it would keep or drop, and why',
@@ -177,104 +199,22 @@ export const commandTable: CommandSpec[] = [
       'Nothing is saved; use `pyhabot edit` with the same options to keep the filter.',
     arguments: [watchId],
     options: [...editFilterOptions, json],
+    examples: [
+      ['pyhabot filter-test 1', "what watch 1's filter keeps and drops of the ads it has recorded"],
+      ['pyhabot filter-test 1 --exclude hibás --max-price 100000', 'the same with words and a price bound added'],
+    ],
     load: () => import('../commands/filter-test.js'),
-  },
-  {
+  }),
+  defineCommand<[ids: number[] | undefined], { all?: boolean; json?: boolean }>({
     name: 'rescrape',
     summary: 'forget what watches have seen, so their next check reports every current ad again',
     arguments: [{ name: '[id...]', description: 'watch ids', parse: parseWatchId }],
     options: [{ flags: '--all', description: 'every watch' }, json],
+    examples: [
+      ['pyhabot rescrape 1', 'the next check of watch 1 reports every current ad'],
+      ['pyhabot rescrape --all', 'the same for every watch'],
+    ],
     load: () => import('../commands/rescrape.js'),
-  },
-  {
-    name: 'status',
-    summary: 'tell whether checks are succeeding (exit 0 healthy, 1 not): the container healthcheck',
-    details:
-      'Unhealthy when the last successful check is older than --max-age, a watch has failed failureThreshold runs in a row, or a notification died in the last 24 hours.',
-    arguments: [],
-    options: [
-      {
-        flags: '--max-age <duration>',
-        description: 'oldest acceptable last success, e.g. 30m, 2h',
-        parse: parseDuration,
-      },
-      json,
-    ],
-    load: () => import('../commands/status.js'),
-  },
-  {
-    name: 'notify-test',
-    summary: "send a sample ad to a target, or to a watch's targets, and print what the receiver answered",
-    details: 'Exit 0 when every message was accepted, 1 otherwise.',
-    arguments: [{ name: '<target-or-id>', description: 'a notification target, or a watch id' }],
-    options: [json],
-    load: () => import('../commands/notify-test.js'),
-  },
-  {
-    name: 'parse',
-    summary: 'show what pyhabot reads from a listing page (a saved file or a URL)',
-    details:
-      'Exit 0 when the page is a listing with ads or an empty listing, 3 when it is not recognised, 2 for a missing file or bad arguments.',
-    arguments: [{ name: '<file-or-url>', description: 'a saved listing page, or an http(s) URL to fetch' }],
-    options: [
-      json,
-      {
-        flags: '--captured-at <datetime>',
-        description: 'when the page was saved, for relative times such as "ma 16:20" (default: now)',
-        parse: parseDateTime,
-      },
-      { flags: '--base-url <url>', description: 'the address the saved page came from, for relative links' },
-    ],
-    load: () => import('../commands/parse.js'),
-  },
-  {
-    name: 'import',
-    summary: 'import watches and what they have seen from the Python PYHABOT, or from `pyhabot export`',
-    details:
-      "Reads the Python PYHABOT's databank/viewers.json (2021 bot) or persistent_data/watchlist.json (2025 fork), " +
-      'given as the file or the directory holding it, or a file written by `pyhabot export` (JSON or YAML). ' +
-      'Ads the old bot had already seen stay seen, so the first check reports only what it would have reported next. ' +
-      'A watch whose URL is already watched keeps its name and settings and only gains the targets and seen ads it ' +
-      'lacks, so importing the same file again changes nothing. Chat channels of the old bot and targets masked at ' +
-      'export cannot be carried over; the report lists them. Everything is written in one transaction. ' +
-      'Exit 1 when an entry of the file could not be imported (the report says why).',
-    arguments: [{ name: '<path>', description: "the file to import, or the old bot's directory holding it" }],
-    options: [
-      { flags: '--dry-run', description: 'print the report and write nothing' },
-      {
-        flags: '--allow-any-host',
-        description: 'accept watch URLs on another host with the same path rules (a mirror or a local test server)',
-      },
-      json,
-    ],
-    load: () => import('../commands/import.js'),
-  },
-  {
-    name: 'export',
-    summary: 'write every watch to a file that `pyhabot import` reads back (e.g. to keep watches in git)',
-    details:
-      "Writes each watch's name, URL, enabled state, notification targets, notifyExisting and maxPages, not what " +
-      'checks recorded. Targets are masked unless --include-secrets; a masked target is skipped on import.',
-    arguments: [],
-    options: [
-      {
-        flags: '--format <format>',
-        description: 'json or yaml (default: yaml for an --output ending in .yaml or .yml, else json)',
-        choices: ['json', 'yaml'],
-      },
-      {
-        flags: '--include-secrets',
-        description: 'write notification targets with their tokens, so an import can use them (file mode 600)',
-      },
-      { flags: '--output <file>', description: 'write to this file instead of stdout' },
-    ],
-    load: () => import('../commands/export.js'),
-  },
-  {
-    name: 'config',
-    summary: 'show the resolved configuration and where each value came from (secrets masked)',
-    arguments: [],
-    options: [json],
-    load: () => import('../commands/config.js'),
-  },
+  }),
+  ...operatorCommands,
 ];

@@ -1,5 +1,5 @@
 import { collectStrings, parseIntegerBetween } from './arg-parsers.js';
-import type { OptionSpec } from './command-table.js';
+import type { OptionSpec } from './command-spec.js';
 
 const forints = parseIntegerBetween(0, 999_999_999);
 

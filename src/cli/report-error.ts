@@ -1,5 +1,6 @@
 import { needsHuman, ScrapeError, UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { scrapeFailureHint } from '../domain/scrape-hint.js';
 import { isStoreFailure, storeError } from '../store/store-error.js';
 
 /** The one place errors become messages and exit codes: one line plus a hint for known errors, a stack for bugs. */
@@ -16,6 +17,8 @@ export function reportError(error: unknown, options: { debug: boolean; write: (l
   }
   if (error instanceof ScrapeError) {
     write(`pyhabot: ${error.message} (${error.kind})`);
+    const hint = scrapeFailureHint(error);
+    if (hint) write(`hint: ${hint}`);
     if (debug && error.stack) write(error.stack);
     return needsHuman(error) ? ExitCode.siteUnrecognized : ExitCode.partialFailure;
   }

@@ -19,11 +19,23 @@ export function shouldColor(options: { flag: boolean; env: NodeJS.ProcessEnv; is
   return options.isTTY;
 }
 
+/**
+ * The columns human output should fit: COLUMNS when set (so a pipe can ask for fitted output too), else the width
+ * of a terminal on stdout; undefined for a pipe or a file, which get full lines.
+ */
+export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }): number | undefined {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(20, fromEnv);
+  if (stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0) return Math.max(20, stdout.columns);
+  return undefined;
+}
+
 /** An Output over the process's stdout and stderr, styling text with `styles`. */
 export function createTerminalOutput(options: {
   styles: Styles;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  width?: number | undefined;
 }): Output {
   const { stdout, stderr, styles } = options;
   const progressEnabled = stderr.isTTY === true;
@@ -59,6 +71,7 @@ export function createTerminalOutput(options: {
     },
     clearProgress,
     styles,
+    width: options.width,
   };
 }
 

@@ -58,3 +58,19 @@ export function isVersionRequest(args: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * The command these arguments name, when only harmless global options come before it; undefined when unsure.
+ * Commander then needs that command alone, which is quicker to build than the whole table.
+ */
+export function requestedCommand(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (!arg.startsWith('-')) return arg;
+    const { name, value: inlineValue } = splitInlineValue(arg);
+    const option = HARMLESS.get(name);
+    if (option === undefined || (!option.takesValue && inlineValue !== undefined)) return undefined;
+    if (option.takesValue && inlineValue === undefined) index += 1;
+  }
+  return undefined;
+}

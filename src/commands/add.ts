@@ -3,15 +3,15 @@ import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filte
 import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
-import { validateWatchName } from '../app/watch-name.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-interface AddOptions extends FilterFlags, SearchFlags {
+export interface AddOptions extends FilterFlags, SearchFlags {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -22,11 +22,13 @@ interface AddOptions extends FilterFlags, SearchFlags {
 }
 
 /** `pyhabot add <url>`: store a new watch; no network access. */
-export async function run(context: AppContext, args: unknown[], options: AddOptions): Promise<ExitCode> {
-  const url = canonicalizeWatchUrl(watchUrlFrom(args[0] as string | undefined, options), {
-    allowAnyHost: options.allowAnyHost === true,
-  });
-  const name = validateWatchName(options.name ?? defaultWatchName(url));
+export async function run(
+  context: AppContext,
+  [rawUrl]: [url: string | undefined],
+  options: AddOptions,
+): Promise<ExitCode> {
+  const url = canonicalizeWatchUrl(watchUrlFrom(rawUrl, options), { allowAnyHost: options.allowAnyHost === true });
+  const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
   const notify = validateTargets(options.notify ?? []);
   const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;
   const { config } = await context.config();

@@ -1,20 +1,20 @@
 import type { AppContext } from '../app/context.js';
-import { formatRelativeTime, formatTable } from '../app/format.js';
-import { requireWatches } from '../app/watch-lookup.js';
+import { displayText } from '../app/display-text.js';
+import { formatRelativeTime, formatTable, plural } from '../app/format.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { truncateText } from '../domain/truncate-text.js';
-import type { Watch } from '../domain/watch.js';
 import { countWatchAds, listRecordedAds } from '../store/ads-repo.js';
 import { filteredAdRules } from '../store/filters-repo.js';
 
 /** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
 export async function run(
   context: AppContext,
-  args: unknown[],
+  [id]: [id: number],
   options: { all?: boolean; filtered?: boolean; json?: boolean; limit?: number },
 ): Promise<ExitCode> {
   const db = await context.db();
-  const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
+  const watch = requireWatch(db, id);
   const includeGone = options.all === true;
   const limit = options.limit ?? 50;
   const rules = options.filtered ? filteredAdRules(db, watch.id) : null;
@@ -43,11 +43,11 @@ export async function run(
   const now = context.now();
   const { styles } = output;
   const rows = ads.map((ad) => {
-    const history = ad.priceHistory.map((entry) => entry.priceText);
-    const shownHistory = history.length > 1 ? history.slice(-4).join(' -> ') : ad.priceText;
+    const history = ad.priceHistory.map((entry) => displayText(entry.priceText));
+    const shownHistory = history.length > 1 ? history.slice(-4).join(' -> ') : displayText(ad.priceText);
     return [
       String(ad.id),
-      truncateText(ad.title, 50),
+      truncateText(displayText(ad.title), 50),
       shownHistory,
       formatRelativeTime(ad.firstSeenAt, now),
       formatRelativeTime(ad.lastSeenAt, now),
@@ -56,16 +56,13 @@ export async function run(
     ];
   });
   const header = ['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE', ...(rules ? ['FILTERED BY'] : [])];
-  for (const line of formatTable(header, rows)) output.line(line);
+  const table = await formatTable(header, rows, { width: output.width, shrinkable: [1, 2] });
+  for (const line of table) output.line(line);
   if (limit > 0 && ads.length === limit && !rules) {
     const counts = countWatchAds(db, watch.id);
     const total = includeGone ? counts.active + counts.gone : counts.active;
     if (total > ads.length) {
-      output.line(
-        styles.dim(
-          `${total - ads.length} older ${total - ads.length === 1 ? 'ad' : 'ads'} not shown; --limit 0 shows all`,
-        ),
-      );
+      output.line(styles.dim(`${plural(total - ads.length, 'older ad', 'older ads')} not shown; --limit 0 shows all`));
     }
   }
   return ExitCode.ok;

@@ -5,7 +5,6 @@ import type { Output } from '../app/output.js';
 import { renderCheckRecord } from '../app/render-check-record.js';
 import { runCheck, type ScrapeSearch } from '../app/run-check.js';
 import { withRunLock } from '../app/run-lock.js';
-import { siteClientOptions } from '../app/site-client-options.js';
 import { requireWatches } from '../app/watch-lookup.js';
 import type { ExitCode } from '../domain/exit-codes.js';
 
@@ -16,8 +15,12 @@ interface CheckOptions {
 }
 
 /** `pyhabot check [id...]`: one run over every enabled watch (or the given ones). */
-export async function run(context: AppContext, args: unknown[], options: CheckOptions): Promise<ExitCode> {
-  const ids = (args[0] as number[] | undefined) ?? [];
+export async function run(
+  context: AppContext,
+  [watchIds]: [ids: number[] | undefined],
+  options: CheckOptions,
+): Promise<ExitCode> {
+  const ids = watchIds ?? [];
   const { config } = await context.config();
   const db = await context.db(options.dryRun === true ? 'read' : 'write');
   const logger = await context.logger();
@@ -31,14 +34,13 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
       import('../scrape/http-client.js'),
       import('../scrape/fetch-listing.js'),
     ]);
-    const client = createSiteClient(siteClientOptions(config, { listingPreference: true }));
-    const scrape: ScrapeSearch = async (url, maxPages, signal, afterLastRequest) => {
+    const listingPreference = config.newestFirst
+      ? ({ order: 'time', dir: 'd', blockSize: config.blockSize } as const)
+      : null;
+    const client = createSiteClient({ ...config, listingPreference });
+    const scrape: ScrapeSearch = async (url, maxPages, signal) => {
       const started = Date.now();
-      const result = await fetchListing(client, url, {
-        maxPages,
-        signal,
-        ...(afterLastRequest === undefined ? {} : { afterLastRequest }),
-      });
+      const result = await fetchListing(client, url, { maxPages, signal });
       logger.info(
         { url, pages: result.pages, ads: result.ads.length, complete: result.complete, ms: Date.now() - started },
         'scraped',
@@ -46,26 +48,21 @@ export async function run(context: AppContext, args: unknown[], options: CheckOp
       if (result.unreadableCards > 0) {
         logger.warn({ url, unreadableCards: result.unreadableCards }, 'some ad cards could not be read');
       }
+      // Fewer than half, or the page would have been rejected; their last readable prices are kept.
+      const unreadablePrices = result.ads.filter((ad) => ad.priceKind === 'unknown').length;
+      if (unreadablePrices > 0) logger.warn({ url, unreadablePrices }, 'some prices could not be read');
       return { ads: result.ads, complete: result.complete };
     };
     const sender = await createNotificationSender({
       config,
       logger,
-      signal: context.signal,
       userAgent: config.userAgent,
     });
     try {
       return await runCheck(
         {
           db,
-          settings: {
-            maxPages: config.maxPages,
-            goneAfterMisses: config.goneAfterMisses,
-            notify: config.notify,
-            deliveryMaxAttempts: config.deliveryMaxAttempts,
-            deliveryBackoffMs: config.deliveryBackoffMs,
-            filter: config.filter,
-          },
+          settings: config,
           scrape,
           send: sender.send,
           mask: sender.mask,

@@ -1,19 +1,19 @@
 import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
+import { pickTargets } from '../app/pick-targets.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
-import { requireWatches } from '../app/watch-lookup.js';
-import { validateWatchName } from '../app/watch-name.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
-import type { Watch } from '../domain/watch.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
 import { duplicateError } from './add.js';
 
-interface EditOptions extends FilterFlags {
+export interface EditOptions extends FilterFlags {
   name?: string;
   url?: string;
   enable?: boolean;
@@ -21,14 +21,13 @@ interface EditOptions extends FilterFlags {
   addNotify?: string[];
   removeNotify?: string[];
   notifyExisting?: boolean;
-  maxPages?: number;
+  maxPages?: number | 'default';
   allowAnyHost?: boolean;
   json?: boolean;
 }
 
 /** `pyhabot edit <id>`: change a watch; every change is validated before anything is written. */
-export async function run(context: AppContext, args: unknown[], options: EditOptions): Promise<ExitCode> {
-  const id = args[0] as number;
+export async function run(context: AppContext, [id]: [id: number], options: EditOptions): Promise<ExitCode> {
   const changes: WatchChanges = {};
   if (options.name !== undefined) changes.name = validateWatchName(options.name);
   if (options.url !== undefined) {
@@ -36,21 +35,14 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
   }
   if (options.enable) changes.enabled = true;
   if (options.disable) changes.enabled = false;
-  if (options.notifyExisting) changes.notifyExisting = true;
-  if (options.maxPages !== undefined) changes.maxPages = options.maxPages;
+  if (options.notifyExisting !== undefined) changes.notifyExisting = options.notifyExisting;
+  if (options.maxPages !== undefined) changes.maxPages = options.maxPages === 'default' ? null : options.maxPages;
   const added = validateTargets(options.addNotify ?? []);
-  const removed = (options.removeNotify ?? []).map((target) => target.trim());
 
   const db = await context.db('write');
-  const [watch] = requireWatches(db, [id]) as [Watch];
+  const watch = requireWatch(db, id);
+  const removed = pickTargets(watch.notify, options.removeNotify ?? [], maskTarget, id);
   if (added.length > 0 || removed.length > 0) {
-    const missing = removed.filter((target) => !watch.notify.includes(target));
-    if (missing.length > 0) {
-      const mask = maskTarget;
-      throw new UserError(`watch ${id} has no notification target ${mask(missing[0] as string)}`, {
-        hint: `see its targets with \`pyhabot show ${id}\``,
-      });
-    }
     const kept = watch.notify.filter((target) => !removed.includes(target));
     changes.notify = [...kept, ...added.filter((target) => !kept.includes(target))];
   }
@@ -74,6 +66,18 @@ export async function run(context: AppContext, args: unknown[], options: EditOpt
     if (changes.url !== undefined && changes.url !== watch.url) {
       context.output.line('The URL changed: the next check records a new baseline.');
     }
+    if (changes.notify !== undefined) printTargets(context, updated.notify);
   }
   return ExitCode.ok;
+}
+
+function printTargets(context: AppContext, targets: readonly string[]): void {
+  if (targets.length === 0) {
+    context.output.line("No notification targets left: the config's notify list applies.");
+    return;
+  }
+  context.output.line(targets.length === 1 ? 'Notification target:' : 'Notification targets:');
+  targets.forEach((target, index) => {
+    context.output.line(`  ${index + 1}. ${maskTarget(target)}`);
+  });
 }

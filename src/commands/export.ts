@@ -1,22 +1,23 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AppContext } from '../app/context.js';
-import { describeFileError } from '../app/describe-file-error.js';
-import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../app/watch-export.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../import/export-file.js';
 import { listWatches } from '../store/watches-repo.js';
 
-interface ExportOptions {
+export interface ExportOptions {
   format?: ExportFileFormat;
+  json?: boolean;
   includeSecrets?: boolean;
   output?: string;
 }
 
 /** `pyhabot export`: every watch's settings, in a file `pyhabot import` reads back. */
-export async function run(context: AppContext, _args: unknown[], options: ExportOptions): Promise<ExitCode> {
-  const format = options.format ?? formatFromName(options.output);
+export async function run(context: AppContext, _args: [], options: ExportOptions): Promise<ExitCode> {
+  const format = chooseFormat(options);
   const includeSecrets = options.includeSecrets === true;
   const db = await context.db();
   const watches = listWatches(db);
@@ -26,7 +27,7 @@ export async function run(context: AppContext, _args: unknown[], options: Export
   if (options.output === undefined) {
     for (const line of text.replace(/\n$/, '').split('\n')) context.output.line(line);
   } else {
-    writeAtomically(resolve(context.cwd, options.output), text, options.output, includeSecrets);
+    writeAtomically(resolve(context.cwd, options.output), text, options.output);
     context.output.line(
       `Exported ${watches.length === 1 ? '1 watch' : `${watches.length} watches`} to ${options.output}`,
     );
@@ -39,17 +40,27 @@ export async function run(context: AppContext, _args: unknown[], options: Export
   return ExitCode.ok;
 }
 
-/** `.yaml` / `.yml` output files get YAML unless --format says otherwise. */
-function formatFromName(output: string | undefined): ExportFileFormat {
-  const extension = output === undefined ? '' : extname(output).toLowerCase();
+/** --format or --json decide; otherwise `.yaml` / `.yml` output files get YAML and everything else JSON. */
+function chooseFormat(options: ExportOptions): ExportFileFormat {
+  if (options.json === true) {
+    if (options.format === 'yaml') {
+      throw new UserError('--json and --format yaml ask for different formats', { hint: 'pass one of them' });
+    }
+    return 'json';
+  }
+  if (options.format !== undefined) return options.format;
+  const extension = options.output === undefined ? '' : extname(options.output).toLowerCase();
   return extension === '.yaml' || extension === '.yml' ? 'yaml' : 'json';
 }
 
-/** A reader never sees half a file; an export with secrets is readable by its owner only. */
-function writeAtomically(path: string, text: string, shown: string, secret: boolean): void {
+/**
+ * A reader never sees half a file. The file is readable by its owner only, with or without secrets: even masked,
+ * an export lists every search and where its notifications go.
+ */
+function writeAtomically(path: string, text: string, shown: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, text, { encoding: 'utf8', mode: secret ? 0o600 : 0o666, flag: 'wx' });
+    writeFileSync(temporary, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -1,16 +1,16 @@
 import type { AppContext } from '../app/context.js';
 import { describeFilter } from '../app/describe-filter.js';
+import { displayText } from '../app/display-text.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { formatTable } from '../app/format.js';
 import { tryFilter } from '../app/try-filter.js';
-import { requireWatches } from '../app/watch-lookup.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { truncateText } from '../domain/truncate-text.js';
-import type { Watch } from '../domain/watch.js';
 import { listRecordedAds } from '../store/ads-repo.js';
 import { getWatchFilter } from '../store/filters-repo.js';
 
-interface FilterTestOptions extends FilterFlags {
+export interface FilterTestOptions extends FilterFlags {
   json?: boolean;
 }
 
@@ -18,9 +18,9 @@ interface FilterTestOptions extends FilterFlags {
  * `pyhabot filter-test <id> [filter options]`: run the watch's filter, changed by the options as `edit` would
  * change it, over every ad the watch recorded, and print what it would keep and drop. Nothing is written.
  */
-export async function run(context: AppContext, args: unknown[], options: FilterTestOptions): Promise<ExitCode> {
+export async function run(context: AppContext, [id]: [id: number], options: FilterTestOptions): Promise<ExitCode> {
   const db = await context.db('read');
-  const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
+  const watch = requireWatch(db, id);
   const stored = getWatchFilter(db, watch.id);
   const filter = hasFilterFlags(options) ? applyFilterFlags(stored, options) : stored;
   const globalFilter = (await context.config()).config.filter;
@@ -43,22 +43,25 @@ export async function run(context: AppContext, args: unknown[], options: FilterT
   }
   const row = (ad: (typeof trial.ads)[number]) => [
     String(ad.id),
-    truncateText(ad.title, 50),
-    ad.priceText,
+    truncateText(displayText(ad.title), 50),
+    displayText(ad.priceText),
     ad.active ? 'active' : styles.dim('gone'),
   ];
+  const layout = { width: output.width, shrinkable: [1, 2] };
   const kept = trial.ads.filter((ad) => ad.keep);
   const dropped = trial.ads.filter((ad) => !ad.keep);
   if (kept.length > 0) {
     output.line();
     output.line(styles.bold(`would keep ${kept.length}:`));
-    for (const line of formatTable(['AD', 'TITLE', 'PRICE', 'STATE'], kept.map(row))) output.line(line);
+    const table = await formatTable(['AD', 'TITLE', 'PRICE', 'STATE'], kept.map(row), layout);
+    for (const line of table) output.line(line);
   }
   if (dropped.length > 0) {
     output.line();
     output.line(styles.bold(`would drop ${dropped.length}:`));
     const rows = dropped.map((ad) => [...row(ad), ad.rule ?? '']);
-    for (const line of formatTable(['AD', 'TITLE', 'PRICE', 'STATE', 'RULE'], rows)) output.line(line);
+    const table = await formatTable(['AD', 'TITLE', 'PRICE', 'STATE', 'RULE'], rows, layout);
+    for (const line of table) output.line(line);
   }
   output.line();
   output.line(

@@ -1,32 +1,25 @@
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../app/context.js';
-import { recogniseImportFile } from '../app/legacy-import/detect-import-format.js';
-import { buildImportReport } from '../app/legacy-import/import-report.js';
-import { planImport } from '../app/legacy-import/plan-import.js';
-import { readBotConfig, readImportSource } from '../app/legacy-import/read-import-source.js';
-import {
-  type ExistingWatch,
-  reconcileImport,
-  toImportWrites,
-  type WatchDecision,
-  writesNothing,
-} from '../app/legacy-import/reconcile-import.js';
-import { renderImportReport } from '../app/legacy-import/render-import-report.js';
+import type { Output } from '../app/output.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
+import { maskTarget } from '../domain/targets/parse-target.js';
+import { collectWrites, type ExistingWatch, reconcileImport, type WatchDecision } from '../import/decide-import.js';
+import { planImport, recogniseImportFile } from '../import/formats.js';
+import { buildImportReport, type ImportReport, type WatchImportResult } from '../import/import-report.js';
+import { readBotConfig, readImportSource } from '../import/read-source.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/import-repo.js';
 import type { Db } from '../store/open-db.js';
 import { findWatchByUrl } from '../store/watches-repo.js';
 
-interface ImportOptions {
+export interface ImportOptions {
   dryRun?: boolean;
   allowAnyHost?: boolean;
   json?: boolean;
 }
 
 /** `pyhabot import <path>`: bring in watches and what they have seen from the Python PYHABOT or an export. */
-export async function run(context: AppContext, args: unknown[], options: ImportOptions): Promise<ExitCode> {
-  const source = readImportSource(String(args[0]), context.cwd);
+export async function run(context: AppContext, [path]: [path: string], options: ImportOptions): Promise<ExitCode> {
+  const source = readImportSource(path, context.cwd);
   const file = recogniseImportFile(source.text, source.source);
   const botConfig = file.format === 'pyhabot-2021' ? readBotConfig(source) : undefined;
   const plan = planImport(file, {
@@ -36,23 +29,23 @@ export async function run(context: AppContext, args: unknown[], options: ImportO
   });
   const dryRun = options.dryRun === true;
   const { config } = await context.config();
+  const defaults = { notifyExisting: config.notifyExisting };
 
   let decisions: WatchDecision[];
   let createdIds: number[] = [];
   if (dryRun && !existsSync(config.db)) {
     // Nothing is watched yet, and a dry run must not create the database just to find that out.
-    decisions = reconcileImport(plan, () => undefined);
+    decisions = reconcileImport(plan, () => undefined, defaults);
   } else {
     const db = await context.db(dryRun ? 'read' : 'write');
-    const decide = () => reconcileImport(plan, (url) => findExisting(db, url));
+    const decide = () => reconcileImport(plan, (url) => findExisting(db, url), defaults);
     if (dryRun) {
       decisions = decide();
     } else {
       // Compared and written in one transaction: all or nothing, and no other writer in between.
       decisions = inWriteTransaction(db, () => {
         const decided = decide();
-        const writes = toImportWrites(decided, { notifyExisting: config.notifyExisting });
-        if (!writesNothing(writes)) createdIds = applyImport(db, writes, context.now());
+        createdIds = applyImport(db, collectWrites(decided), context.now());
         return decided;
       });
     }
@@ -68,4 +61,75 @@ export async function run(context: AppContext, args: unknown[], options: ImportO
 function findExisting(db: Db, url: string): ExistingWatch | undefined {
   const watch = findWatchByUrl(db, url);
   return watch === undefined ? undefined : { watch, adIds: listRecordedAdIds(db, watch.id) };
+}
+
+/** Print the import report as text: one block per watch, then a summary line. */
+export function renderImportReport(report: ImportReport, output: Output): void {
+  const { styles } = output;
+  output.line(`${report.dryRun ? 'Would import' : 'Importing'} ${report.source}: ${report.formatName}`);
+  for (const note of report.notes) output.line(`  note: ${note}`);
+  if (report.watches.length === 0) output.line('The file holds no watches.');
+  for (const item of report.watches) {
+    output.line(headline(item, report.dryRun, styles));
+    for (const target of item.targets.added) output.line(`  notify: ${target}`);
+    for (const { target, reason } of item.targets.skipped) {
+      output.line(`  ${styles.yellow('not carried over')}: ${target}: ${reason}`);
+    }
+    const seen = describeSeen(item);
+    if (seen !== null) output.line(`  seen: ${seen}`);
+    for (const note of item.notes) output.line(`  note: ${note}`);
+  }
+  output.line(summaryLine(report));
+}
+
+function headline(item: WatchImportResult, dryRun: boolean, styles: Output['styles']): string {
+  const from = item.entries.length === 1 ? `entry ${item.entries[0]}` : `entries ${item.entries.join(', ')}`;
+  switch (item.result) {
+    case 'created': {
+      const what = item.watchId === null ? `watch "${item.name}"` : `watch ${item.watchId} "${item.name}"`;
+      return `${styles.green(dryRun ? 'would create' : 'created')} ${what} (${from})`;
+    }
+    case 'merged':
+      return `${styles.cyan(dryRun ? 'would add to' : 'added to')} watch ${item.watchId} "${item.name}" (${from}): ${item.reason}`;
+    case 'unchanged':
+      return `${styles.dim('unchanged')}: ${from}: ${item.reason}, nothing new to add`;
+    case 'skipped':
+      return `${styles.yellow('skipped')} ${from}: ${item.reason}`;
+  }
+}
+
+function describeSeen(item: WatchImportResult): string | null {
+  const { seen } = item;
+  if (item.result === 'skipped' || item.result === 'unchanged') return null;
+  const parts: string[] = [];
+  if (seen.upToId !== null) parts.push(`ads up to id ${seen.upToId}`);
+  if (seen.ads + seen.goneAds > 0) {
+    const gone = seen.goneAds === 0 ? '' : ` (${seen.goneAds} of them gone)`;
+    parts.push(`${plural(seen.ads + seen.goneAds, 'ad')} with their prices${gone}`);
+  }
+  if (item.result === 'merged') {
+    if (seen.baselineDone) parts.push('its baseline is done, so the first check reports changes');
+    return parts.length === 0 ? null : parts.join('; ');
+  }
+  if (!seen.baselineDone) return 'nothing yet; the first check records the ads listed then as its baseline';
+  if (parts.length === 0) return 'checked before with no ads; the first check reports every ad it finds';
+  return `${parts.join('; ')}; the first check reports only ads not seen before and price changes`;
+}
+
+function summaryLine(report: ImportReport): string {
+  const { summary } = report;
+  const counts = [
+    `${summary.created} created`,
+    `${summary.merged} added to`,
+    `${summary.unchanged} unchanged`,
+    `${summary.skipped} skipped`,
+  ].join(', ');
+  const targets =
+    summary.targetsSkipped === 0 ? '' : `; ${plural(summary.targetsSkipped, 'target')} could not be carried over`;
+  const ending = report.dryRun ? ' (dry run: nothing was written)' : '';
+  return `Watches: ${counts}${targets}.${ending}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,19 +1,20 @@
 import type { AppContext } from '../app/context.js';
+import { displayText } from '../app/display-text.js';
 import { formatRelativeTime, formatTable } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { listWatches } from '../store/watches-repo.js';
 
 /** `pyhabot list`: every watch with its last check. */
-export async function run(context: AppContext, _args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+export async function run(context: AppContext, _args: [], options: { json?: boolean }): Promise<ExitCode> {
   const db = await context.db();
   const watches = listWatches(db);
   const { output } = context;
   if (options.json) {
-    const mask = maskTarget;
+    // Loaded only here: the text table shows no targets, and the rules are a module per channel.
+    const { maskTarget: mask } = await import('../domain/targets/parse-target.js');
     output.json(watches.map((watch) => watchToJson(watch, mask)));
     return ExitCode.ok;
   }
@@ -25,12 +26,16 @@ export async function run(context: AppContext, _args: unknown[], options: { json
   const { styles } = output;
   const rows = watches.map((watch) => [
     String(watch.id),
-    truncateText(watch.name, 40),
+    truncateText(displayText(watch.name), 40),
     watch.enabled ? 'yes' : styles.dim('no'),
     formatRelativeTime(watch.lastCheck.checkedAt, now),
     describeLastCheck(watch, styles),
     watch.lastCheck.adsSeen === null ? '-' : String(watch.lastCheck.adsSeen),
   ]);
-  for (const line of formatTable(['ID', 'NAME', 'ENABLED', 'LAST CHECK', 'RESULT', 'ADS'], rows)) output.line(line);
+  const table = await formatTable(['ID', 'NAME', 'ENABLED', 'LAST CHECK', 'RESULT', 'ADS'], rows, {
+    width: output.width,
+    shrinkable: [1, 4],
+  });
+  for (const line of table) output.line(line);
   return ExitCode.ok;
 }

@@ -1,19 +1,24 @@
 import type { AppContext } from '../app/context.js';
-import { requireWatches } from '../app/watch-lookup.js';
+import { displayText } from '../app/display-text.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { UserError } from '../domain/errors.js';
+import type { AdEvent } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget, parseTarget } from '../domain/notification-target.js';
-import type { Watch } from '../domain/watch.js';
+import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 
 /** `pyhabot notify-test <target | watch id>`: send a sample ad through the real renderer and transport. */
-export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
-  const subject = String(args[0]).trim();
+export async function run(
+  context: AppContext,
+  [targetOrId]: [targetOrId: string],
+  options: { json?: boolean },
+): Promise<ExitCode> {
+  const subject = targetOrId.trim();
   const { config } = await context.config();
   let targets: string[];
   if (/^\d+$/.test(subject)) {
     const db = await context.db();
-    const [watch] = requireWatches(db, [Number(subject)]) as [Watch];
+    const watch = requireWatch(db, Number(subject));
     targets = watch.notify.length > 0 ? watch.notify : config.notify;
     if (targets.length === 0) {
       throw new UserError(`watch ${watch.id} has no notification targets, and the config's notify list is empty`, {
@@ -27,10 +32,11 @@ export async function run(context: AppContext, args: unknown[], options: { json?
     import('../notify/index.js'),
     import('../config/webhook-secret.js'),
   ]);
-  const results: Array<{ target: string; outcomes: DeliveryOutcome[] }> = [];
+  const samples = buildSampleItems(context.now());
+  const results: Array<{ target: string; samples: SampleResult[] }> = [];
   for (const raw of targets) {
     const secret = webhookSecretFor(config, raw);
-    const outcomes = await sendNotifications(parseTarget(raw), buildSampleItems(context.now()), {
+    const outcomes = await sendNotifications(parseTarget(raw), samples, {
       language: config.language,
       linkPreview: config.telegramLinkPreview,
       userAgent: config.userAgent,
@@ -39,25 +45,45 @@ export async function run(context: AppContext, args: unknown[], options: { json?
       signal: context.signal,
       ...(secret === null ? {} : { secret }),
     });
-    results.push({ target: maskTarget(raw), outcomes });
+    results.push({
+      target: maskTarget(raw),
+      samples: samples.map((item) => ({
+        sample: SAMPLE_NAMES[item.event.type],
+        // Several samples may travel in one message; each is reported with that message's outcome.
+        outcome: outcomes.find((outcome) => outcome.itemIds.includes(item.id)) ?? null,
+      })),
+    });
   }
-  const allDelivered = results.every(
-    ({ outcomes }) => outcomes.length > 0 && outcomes.every((outcome) => outcome.result.status === 'delivered'),
+  const allDelivered = results.every(({ samples: sent }) =>
+    sent.every(({ outcome }) => outcome?.result.status === 'delivered'),
   );
   const { output } = context;
   if (options.json) {
     output.json(
-      results.map(({ target, outcomes }) => ({ target, results: outcomes.map((outcome) => outcome.result) })),
+      results.map(({ target, samples: sent }) => ({
+        target,
+        samples: sent.map(({ sample, outcome }) => ({ sample, result: outcome?.result ?? null })),
+      })),
     );
   } else {
-    for (const { target, outcomes } of results) {
-      for (const outcome of outcomes) {
-        const ok = outcome.result.status === 'delivered';
-        output.line(
-          `${ok ? output.styles.green('ok') : output.styles.red('failed')}  ${target}: ${describeOutcome(outcome)}`,
-        );
+    for (const { target, samples: sent } of results) {
+      for (const { sample, outcome } of sent) {
+        const ok = outcome?.result.status === 'delivered';
+        const what = outcome === null ? 'not sent (interrupted)' : displayText(describeOutcome(outcome));
+        output.line(`${ok ? output.styles.green('ok') : output.styles.red('failed')}  ${target}  ${sample}: ${what}`);
       }
     }
   }
   return allDelivered ? ExitCode.ok : ExitCode.partialFailure;
+}
+
+/** How each sample is named in the report; one sample per kind of event. */
+const SAMPLE_NAMES = {
+  new_ad: 'sample new ad',
+  price_changed: 'sample price drop',
+} satisfies Record<AdEvent['type'], string>;
+
+interface SampleResult {
+  sample: string;
+  outcome: DeliveryOutcome | null;
 }

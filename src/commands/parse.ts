@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { describeAdFlags, describeAdPrice } from '../app/ad-display.js';
 import type { AppContext } from '../app/context.js';
-import { describeFileError } from '../app/describe-file-error.js';
-import { formatTable } from '../app/format.js';
-import { siteClientOptions } from '../app/site-client-options.js';
-import type { Ad } from '../domain/ad.js';
+import { displayText } from '../app/display-text.js';
+import { formatLocalDateTime, formatTable, plural } from '../app/format.js';
+import { describeFileError } from '../domain/describe-file-error.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import type { ListingPage } from '../domain/listing.js';
 import { truncateText } from '../domain/truncate-text.js';
 
-interface ParseOptions {
+export interface ParseOptions {
   json?: boolean;
   capturedAt?: Date;
   baseUrl?: string;
@@ -18,15 +18,14 @@ interface ParseOptions {
 const DEFAULT_BASE_URL = 'https://hardverapro.hu/aprok/index.html';
 
 /** `pyhabot parse <file-or-url>`: show what pyhabot reads from a listing page. */
-export async function run(context: AppContext, args: unknown[], options: ParseOptions): Promise<ExitCode> {
-  const source = String(args[0]);
+export async function run(context: AppContext, [source]: [source: string], options: ParseOptions): Promise<ExitCode> {
   const capturedAt = options.capturedAt ?? context.now();
   const { html, pageUrl } = /^https?:\/\//i.test(source)
     ? await fetchSource(context, source)
     : { html: await readSource(source), pageUrl: validateBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL) };
   const { parseListing } = await import('../scrape/parse-listing.js');
   const page = parseListing(html, pageUrl, capturedAt);
-  printPage(context, page, options.json === true);
+  await printPage(context, page, options.json === true);
   return page.verdict === 'unrecognized' ? ExitCode.siteUnrecognized : ExitCode.ok;
 }
 
@@ -44,7 +43,7 @@ async function fetchSource(context: AppContext, url: string): Promise<{ html: st
   const { config } = await context.config();
   const { createSiteClient } = await import('../scrape/http-client.js');
   // The page is shown as the site serves it by default, so no listing preference is sent.
-  const client = createSiteClient(siteClientOptions(config, { listingPreference: false }));
+  const client = createSiteClient({ ...config, listingPreference: null });
   try {
     const page = await client.fetchPage(validateBaseUrl(url), { signal: context.signal });
     return { html: page.body, pageUrl: page.finalUrl };
@@ -65,7 +64,7 @@ function validateBaseUrl(value: string): string {
   });
 }
 
-function printPage(context: AppContext, page: ListingPage, json: boolean): void {
+async function printPage(context: AppContext, page: ListingPage, json: boolean): Promise<void> {
   const { output } = context;
   if (json) {
     output.json({
@@ -85,26 +84,26 @@ function printPage(context: AppContext, page: ListingPage, json: boolean): void 
       : page.verdict === 'empty'
         ? styles.yellow(page.verdict)
         : styles.green(page.verdict);
-  output.line(`${verdict}${page.reason ? `: ${page.reason}` : ''}`);
+  output.line(`${verdict}${page.reason ? `: ${displayText(page.reason)}` : ''}`);
   output.line(
-    `${page.ads.length} ads` +
+    plural(page.ads.length, 'ad', 'ads') +
       (page.total === null ? '' : `, about ${page.total} in the whole search`) +
-      (page.unreadableCards > 0 ? `, ${page.unreadableCards} cards unreadable` : '') +
-      (page.nextPage ? `; next page: ${page.nextPage}` : ''),
+      (page.unreadableCards > 0 ? `, ${plural(page.unreadableCards, 'card', 'cards')} unreadable` : ''),
   );
+  if (page.nextPage) output.line(`next page: ${displayText(page.nextPage)}`);
   if (page.ads.length === 0) return;
   output.line();
+  // The site's own words ("Előresorolva", "ma 16:20") stay in --json; the table speaks pyhabot's.
   const rows = page.ads.map((ad) => [
     String(ad.id),
-    ad.priceText,
-    ad.timeText,
-    flagsOf(ad),
-    truncateText(ad.title, 60),
+    describeAdPrice(ad),
+    ad.postedAt === null ? '-' : formatLocalDateTime(ad.postedAt, 'short'),
+    describeAdFlags(ad),
+    truncateText(displayText(ad.title), 60),
   ]);
-  for (const line of formatTable(['ID', 'PRICE', 'TIME', 'FLAGS', 'TITLE'], rows)) output.line(line);
-}
-
-function flagsOf(ad: Ad): string {
-  const flags = [ad.pinned && 'pinned', ad.featured && 'featured', ad.iced && 'iced', ad.seller.business && 'business'];
-  return flags.filter(Boolean).join(',') || '-';
+  const table = await formatTable(['ID', 'PRICE', 'POSTED', 'FLAGS', 'TITLE'], rows, {
+    width: output.width,
+    shrinkable: [4, 3, 1],
+  });
+  for (const line of table) output.line(line);
 }

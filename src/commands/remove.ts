@@ -4,8 +4,7 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { deleteWatches } from '../store/watches-repo.js';
 
 /** `pyhabot remove <id...>`: all or nothing; an unknown id removes nothing. */
-export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
-  const ids = args[0] as number[];
+export async function run(context: AppContext, [ids]: [ids: number[]], options: { json?: boolean }): Promise<ExitCode> {
   const db = await context.db('write');
   const watches = requireWatches(db, ids);
   deleteWatches(

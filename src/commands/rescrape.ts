@@ -7,10 +7,10 @@ import { listWatches, resetWatchBaselines } from '../store/watches-repo.js';
 /** `pyhabot rescrape <id...> | --all`: forget what watches have seen, so the next check reports every current ad. */
 export async function run(
   context: AppContext,
-  args: unknown[],
+  [watchIds]: [ids: number[] | undefined],
   options: { all?: boolean; json?: boolean },
 ): Promise<ExitCode> {
-  const ids = (args[0] as number[] | undefined) ?? [];
+  const ids = watchIds ?? [];
   if (options.all && ids.length > 0) throw new UserError('give watch ids or --all, not both');
   if (!options.all && ids.length === 0) {
     throw new UserError('which watches?', { hint: 'give watch ids (see `pyhabot list`) or --all' });

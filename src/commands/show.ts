@@ -1,20 +1,19 @@
 import type { AppContext } from '../app/context.js';
 import { describeFilter } from '../app/describe-filter.js';
-import { formatRelativeTime } from '../app/format.js';
+import { displayText } from '../app/display-text.js';
+import { formatLocalDateTime, formatRelativeTime } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
 import { watchToJson } from '../app/watch-json.js';
-import { requireWatches } from '../app/watch-lookup.js';
+import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/notification-target.js';
-import type { Watch } from '../domain/watch.js';
 import { countWatchAds } from '../store/ads-repo.js';
 import { getWatchFilter } from '../store/filters-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */
-export async function run(context: AppContext, args: unknown[], options: { json?: boolean }): Promise<ExitCode> {
+export async function run(context: AppContext, [id]: [id: number], options: { json?: boolean }): Promise<ExitCode> {
   const db = await context.db();
-  const [watch] = requireWatches(db, [args[0] as number]) as [Watch];
-  const mask = maskTarget;
+  const watch = requireWatch(db, id);
+  const mask = await targetMasker(watch.notify);
   const ads = countWatchAds(db, watch.id);
   const filter = getWatchFilter(db, watch.id);
   const globalFilter = (await context.config()).config.filter;
@@ -28,21 +27,23 @@ export async function run(context: AppContext, args: unknown[], options: { json?
   const check = watch.lastCheck;
   const rows: Array<[string, string]> = [
     ['id', String(watch.id)],
-    ['name', watch.name],
-    ['url', watch.url],
+    ['name', displayText(watch.name)],
+    ['url', displayText(watch.url)],
     ['enabled', watch.enabled ? 'yes' : 'no'],
     [
       'notify',
-      watch.notify.length === 0 ? styles.dim('(config default)') : watch.notify.map(mask).join('\n             '),
+      watch.notify.length === 0
+        ? styles.dim('(config default)')
+        : watch.notify.map((target, index) => `${index + 1}. ${displayText(mask(target))}`).join('\n             '),
     ],
     ['first check', watch.notifyExisting ? 'reports existing ads' : 'records existing ads silently'],
     ['max pages', watch.maxPages === null ? styles.dim('(config default)') : String(watch.maxPages)],
-    ['created', watch.createdAt],
-    ['last check', check.checkedAt ? `${check.checkedAt} (${formatRelativeTime(check.checkedAt, now)})` : 'never'],
+    ['created', describeMoment(watch.createdAt, now)],
+    ['last check', describeMoment(check.checkedAt, now)],
     ['result', describeLastCheck(watch, styles)],
   ];
-  if (check.status === 'error' && check.errorMessage) rows.push(['error', check.errorMessage]);
-  rows.push(['last success', check.lastSuccessAt ?? 'never']);
+  if (check.status === 'error' && check.errorMessage) rows.push(['error', displayText(check.errorMessage)]);
+  rows.push(['last success', describeMoment(check.lastSuccessAt, now)]);
   rows.push(['ads', `${ads.active} active, ${ads.gone} gone`]);
   if (watch.seenUpToId !== null) rows.push(['seen up to id', String(watch.seenUpToId)]);
   const ownFilter = describeFilter(filter.own);
@@ -54,4 +55,18 @@ export async function run(context: AppContext, args: unknown[], options: { json?
   }
   for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
   return ExitCode.ok;
+}
+
+/** "19 Dec 2025, 16:20 (3 min ago)" in the user's time zone, or "never". */
+function describeMoment(iso: string | null, now: Date): string {
+  return iso === null ? 'never' : `${formatLocalDateTime(iso)} (${formatRelativeTime(iso, now)})`;
+}
+
+/**
+ * The masker for a watch's targets. The rules are a module per channel, loaded only when there is a target to
+ * mask; for none, anything asked is masked whole, which is safe and never happens.
+ */
+async function targetMasker(targets: readonly string[]): Promise<(raw: string) => string> {
+  if (targets.length === 0) return () => '****';
+  return (await import('../domain/targets/parse-target.js')).maskTarget;
 }

@@ -1,7 +1,7 @@
 import { sep } from 'node:path';
-import { maskTarget as maskTargetPrecisely } from '../domain/notification-target.js';
+import { MASK } from '../domain/targets/mask.js';
+import { maskTarget as maskTargetPrecisely } from '../domain/targets/parse-target.js';
 import type { LoadedConfig, Source } from './load-config.js';
-import { MASK, type MaskTarget } from './mask-target.js';
 import { type KeyName, keyDefinition, keyNames } from './schema.js';
 import { isPlainObject } from './value-types.js';
 
@@ -26,6 +26,9 @@ export interface ConfigDescription {
   readonly rows: ConfigRow[];
   readonly json: ConfigJson;
 }
+
+/** Turns a notification target into text that is safe to show. */
+type MaskTarget = (raw: string) => string;
 
 /** How `describeConfig` masks targets and shortens paths. */
 export interface DescribeConfigOptions {

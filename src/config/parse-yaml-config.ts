@@ -1,5 +1,5 @@
 import { load as parseYaml, YAMLException } from 'js-yaml';
-import { configSyntaxError } from './parse-config-text.js';
+import { configSyntaxError, withoutExcerpts } from './parse-config-text.js';
 
 // In a module of its own so that reading a JSON config file, or finding none, never loads js-yaml.
 
@@ -9,6 +9,9 @@ export function parseYamlConfig(filepath: string, content: string): unknown {
     return parseYaml(content, { filename: filepath }) ?? undefined;
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    throw configSyntaxError(filepath, error.reason, { line: error.mark.line + 1, column: error.mark.column + 1 });
+    throw configSyntaxError(filepath, withoutExcerpts(error.reason), {
+      line: error.mark.line + 1,
+      column: error.mark.column + 1,
+    });
   }
 }

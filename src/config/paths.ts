@@ -29,3 +29,10 @@ export function defaultDbPath(context: PathContext): string {
 export function resolveUserConfigDir(context: PathContext): string {
   return join(xdgBase(context, 'XDG_CONFIG_HOME', ['.config']), APP_DIR);
 }
+
+/** The variable the default data directory was taken from, so `pyhabot config` can name it; undefined for ~. */
+export function dataDirVariable(context: PathContext): string | undefined {
+  if (readEnv(context.env, 'PERSISTENT_DATA_PATH') !== undefined) return 'PERSISTENT_DATA_PATH';
+  const xdg = readEnv(context.env, 'XDG_DATA_HOME');
+  return xdg !== undefined && isAbsolute(xdg) ? 'XDG_DATA_HOME' : undefined;
+}

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Env, readEnv } from './environment.js';
+import { describeUnreadable, readSmallFile } from './read-small-file.js';
 
 /** The text of a setting as found in the environment, and the variable that held it. */
 export interface EnvText {
@@ -29,13 +29,11 @@ export async function readEnvSetting(env: Env, variables: readonly string[], cwd
     if (direct !== undefined) return { found: { variable, text: direct }, problems: [] };
     if (file !== undefined) {
       const path = resolve(cwd, file);
-      try {
-        const text = (await readFile(path, 'utf8')).replace(/[\r\n]+$/, '');
-        return { found: { variable: fileVariable, text }, problems: [] };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        return { found: undefined, problems: [`${fileVariable}: cannot read ${path} (${code})`] };
+      const reading = await readSmallFile(path);
+      if (reading.kind !== 'text') {
+        return { found: undefined, problems: [`${fileVariable}: ${path} ${describeUnreadable(reading)}`] };
       }
+      return { found: { variable: fileVariable, text: reading.text.replace(/[\r\n]+$/, '') }, problems: [] };
     }
   }
   return { found: undefined, problems: [] };

@@ -1,7 +1,7 @@
-import { maskTarget } from '../domain/notification-target.js';
 import type { PathContext } from './environment.js';
 import { adFilter } from './filter-value.js';
 import { defaultDbPath } from './paths.js';
+import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
   boolean,
   integer,
@@ -139,9 +139,10 @@ export const configKeys = {
     env: ['PYHABOT_BLOCK_SIZE'],
   }),
   notify: defineKey({
-    type: stringList(),
+    type: stringList(checkTarget),
     default: () => [],
-    description: 'Notification targets; their URLs carry tokens, so they are masked when shown',
+    description:
+      'Notification targets; their URLs carry tokens, so they are masked when shown. In PYHABOT_NOTIFY, separate them with spaces',
     secret: true,
     env: ['PYHABOT_NOTIFY'],
   }),
@@ -196,7 +197,7 @@ export const configKeys = {
   }),
   webhookSecrets: defineKey({
     // Entry keys are targets, which hold tokens of their own: mask them in problems too.
-    type: stringMap(maskTarget),
+    type: stringMap(maskTargetKey),
     default: () => ({}),
     description: 'HMAC secrets for signing generic JSON webhook targets, keyed by target (config file only)',
     secret: true,
@@ -219,7 +220,8 @@ export const configKeys = {
   lockStaleMs: defineKey({
     type: integer({ min: 10000 }),
     default: () => 120000,
-    description: 'A check lock whose heartbeat is older than this many milliseconds is taken over',
+    description:
+      'A check lock held from another host whose heartbeat is older than this many milliseconds is taken over',
     secret: false,
     env: ['PYHABOT_LOCK_STALE_MS'],
   }),

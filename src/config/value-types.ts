@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { describeValue } from '../domain/describe-value.js';
 
 /** Where a value was written and whether it may be echoed back in a problem. */
 export interface ValueContext {
@@ -34,27 +35,10 @@ const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 
 /** A single problem in the form `at: expected …, got …`. */
 function mismatch(context: ValueContext, expected: string, got: unknown): Checked<never> {
-  return { ok: false, problems: [`${context.at}: expected ${expected}, got ${describeValue(got, context.secret)}`] };
-}
-
-/** Describes a value for a problem; secret strings are named by kind so they never reach a log. */
-export function describeValue(value: unknown, secret: boolean): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  switch (typeof value) {
-    case 'string':
-      if (secret) return value === '' ? 'an empty string' : 'a string';
-      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value);
-    case 'object':
-      return 'a mapping';
-    default:
-      return typeof value;
-  }
+  return {
+    ok: false,
+    problems: [`${context.at}: expected ${expected}, got ${describeValue(got, { quote: !context.secret })}`],
+  };
 }
 
 function describeRange(min: number, max: number | undefined): string {
@@ -170,8 +154,30 @@ export function path(): ValueType<string> {
   return { ...nonEmptyString(), expected: 'a path', anchor: anchorPath };
 }
 
-/** A list of non-empty strings; text is split on commas and whitespace. */
-export function stringList(): ValueType<string[]> {
+/**
+ * Splits a list given as text: at whitespace, and at a comma only where the next item starts with a scheme
+ * (`a://x,b://y`), so a comma inside a URL (`?tags=a,b`) stays part of it.
+ */
+export function splitListText(text: string): string[] {
+  return text.split(/\s+|,(?=\s*(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|$))/).filter((item) => item !== '');
+}
+
+/** Checks one list item; returns the problem (without the item's position), or undefined when it is fine. */
+export type ItemCheck = (item: string) => string | undefined;
+
+/** Checks every item, naming each bad one by its position in the list (`notify[2]`, `PYHABOT_NOTIFY[1]`). */
+function checkItems(items: string[], context: ValueContext, checkItem: ItemCheck | undefined): Checked<string[]> {
+  if (checkItem === undefined) return ok(items);
+  const problems: string[] = [];
+  items.forEach((item, index) => {
+    const problem = checkItem(item);
+    if (problem !== undefined) problems.push(`${context.at}[${index}]: ${problem}`);
+  });
+  return problems.length > 0 ? { ok: false, problems } : ok(items);
+}
+
+/** A list of non-empty strings, each checked by `checkItem` when given; text is split by `splitListText`. */
+export function stringList(checkItem?: ItemCheck): ValueType<string[]> {
   return {
     expected: 'a list of strings',
     fromFile(value, context) {
@@ -183,10 +189,10 @@ export function stringList(): ValueType<string[]> {
         if (checked.ok) items.push(checked.value);
         else problems.push(...checked.problems);
       });
-      return problems.length > 0 ? { ok: false, problems } : ok(items);
+      return problems.length > 0 ? { ok: false, problems } : checkItems(items, context, checkItem);
     },
-    fromText(text) {
-      return ok(text.split(/[\s,]+/).filter((item) => item !== ''));
+    fromText(text, context) {
+      return checkItems(splitListText(text), context, checkItem);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Ad, PriceKind } from './ad.js';
+import { MASS_DISAPPEARANCE_MIN_ACTIVE } from './mass-disappearance.js';
 
 /** What a watch remembers about an ad it has seen. */
 export interface KnownAd {
@@ -41,6 +42,11 @@ export interface AdDiff {
   missed: Array<{ id: number; missedRuns: number }>;
   /** Active ads that have now been missing for `goneAfterMisses` complete scrapes. */
   gone: number[];
+  /**
+   * Set when more than half of the watch's active ads are missing from a complete scrape: a page the site changed
+   * rather than a sell-out. No miss is recorded then (`missed` and `gone` stay empty).
+   */
+  massDisappearance: { missing: number; active: number } | null;
 }
 
 /** How this scrape should be read. */
@@ -52,6 +58,8 @@ export interface DiffRules {
   goneAfterMisses: number;
   /** Ads with an id at or below this were seen before (carried over from an import). */
   seenUpToId: number | null;
+  /** Record the misses even when most active ads are missing (the disappearance was held often enough). */
+  acceptMassDisappearance?: boolean;
 }
 
 /** Compare a scrape with what the watch remembers: new ads, price changes, reappearances and misses. */
@@ -65,6 +73,7 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
     reappeared: [],
     missed: [],
     gone: [],
+    massDisappearance: null,
   };
   const scrapedIds = new Set<number>();
   for (const ad of scraped) {
@@ -78,22 +87,46 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
       continue;
     }
     if (previous.gone) diff.reappeared.push(ad.id);
-    if (previous.price !== ad.price || previous.priceKind !== ad.priceKind) {
-      diff.repriced.push(ad);
-      if (!rules.baseline) diff.changes.push({ type: 'price_changed', ad, previous });
-    } else if (previous.title !== ad.title || previous.url !== ad.url || previous.priceText !== ad.priceText) {
-      diff.edited.push(ad);
+    const current = ad.priceKind === 'unknown' ? keepKnownPrice(ad, previous) : ad;
+    // Only two prices both read are compared: an unreadable one, before or after, is no change of price.
+    const bothRead = previous.priceKind !== 'unknown' && current.priceKind !== 'unknown';
+    if (bothRead && (previous.price !== current.price || previous.priceKind !== current.priceKind)) {
+      diff.repriced.push(current);
+      if (!rules.baseline) diff.changes.push({ type: 'price_changed', ad: current, previous });
+    } else if (
+      previous.title !== current.title ||
+      previous.url !== current.url ||
+      previous.priceText !== current.priceText ||
+      previous.price !== current.price ||
+      previous.priceKind !== current.priceKind
+    ) {
+      diff.edited.push(current);
     } else {
-      diff.unchanged.push(ad);
+      diff.unchanged.push(current);
     }
   }
   if (rules.complete) {
+    let active = 0;
     for (const ad of known.values()) {
-      if (ad.gone || scrapedIds.has(ad.id)) continue;
+      if (ad.gone) continue;
+      active += 1;
+      if (scrapedIds.has(ad.id)) continue;
       const missedRuns = ad.missedRuns + 1;
       if (missedRuns >= rules.goneAfterMisses) diff.gone.push(ad.id);
       else diff.missed.push({ id: ad.id, missedRuns });
     }
+    const missing = diff.gone.length + diff.missed.length;
+    if (active >= MASS_DISAPPEARANCE_MIN_ACTIVE && missing * 2 > active && rules.acceptMassDisappearance !== true) {
+      diff.massDisappearance = { missing, active };
+      diff.gone = [];
+      diff.missed = [];
+    }
   }
   return diff;
+}
+
+// An unreadable price keeps the last one read, so the next readable one is compared with what was known.
+function keepKnownPrice(ad: Ad, previous: KnownAd): Ad {
+  if (previous.priceKind === 'unknown') return ad;
+  return { ...ad, price: previous.price, priceKind: previous.priceKind, priceText: previous.priceText };
 }

@@ -1,10 +1,3 @@
-export {
-  type Channel,
-  maskSecretsInText,
-  maskTarget,
-  type NotificationTarget,
-  parseTarget,
-} from '../domain/notification-target.js';
 export type { AdSummary, ItemKind } from './ad-summary.js';
 export { describeOutcome } from './describe-outcome.js';
 export { SIGNATURE_HEADER, signBody } from './encode.js';

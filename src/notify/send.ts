@@ -1,9 +1,14 @@
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
-import { maskSecretsInText, type NotificationTarget } from '../domain/notification-target.js';
+import { sleep } from '../domain/sleep.js';
+import { maskSecretsInText } from '../domain/targets/parse-target.js';
+import type { NotificationTarget } from '../domain/targets/target.js';
+import type { AttemptVerdict } from './answer.js';
+import { channelFor } from './channels/registry.js';
 import { type EncodedMessage, encodeMessage } from './encode.js';
+import { readReplyCapped } from './read-reply.js';
 import { renderForTarget } from './render.js';
-import { type AttemptVerdict, interpretAnswer } from './responses.js';
+import { interpretAnswer } from './responses.js';
 import type { Language } from './strings.js';
 
 /** How to render and deliver one batch; clocks, sleep and fetch are injectable. */
@@ -11,7 +16,7 @@ export interface SendOptions {
   language: Language;
   linkPreview: boolean;
   userAgent: string;
-  /** Signs every request body with HMAC-SHA256 (X-Pyhabot-Signature). */
+  /** Signs JSON webhook request bodies with HMAC-SHA256 (X-Pyhabot-Signature); other channels are never signed. */
   secret?: string;
   /** Per attempt, connecting and reading the answer included. Default 10 000. */
   timeoutMs?: number;
@@ -19,7 +24,7 @@ export interface SendOptions {
   maxAttemptsInRun?: number;
   /** First backoff after a failed attempt, doubled each time. Default 500. */
   retryBaseMs?: number;
-  /** A service asking for a longer wait is left until a later run. Default 60 000. */
+  /** Longest wait a service may impose: a longer one is left until a later run, at most this far off. Default 60 000. */
   retryAfterMaxMs?: number;
   now?: () => Date;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -76,7 +81,9 @@ export async function sendNotifications(
     const encoded = encodeMessage(message, {
       userAgent: settings.userAgent,
       targetHeaders: target.headers,
-      secret: settings.secret,
+      // Only the JSON receiver contract documents the signature; a third party holding body and HMAC could
+      // attack the secret offline.
+      secret: channelFor(target).signsBodies ? settings.secret : undefined,
     });
     const { result, pauseMs } = await deliverMessage(target, encoded, settings);
     settle({ itemIds: message.itemIds, result });
@@ -110,15 +117,21 @@ async function deliverMessage(
     }
     if (verdict.kind === 'dead') return { result: { status: 'dead', error: mask(verdict.error) } };
 
-    const retryAfterMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : undefined;
+    const askedMs = verdict.kind === 'rate_limited' ? verdict.retryAfterMs : undefined;
+    // A service may ask for any wait, 1e300 seconds included; pyhabot never schedules beyond its own maximum.
+    const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, settings.retryAfterMaxMs);
     const giveUp = (error: string): { result: DeliveryResult } => ({
       result:
         retryAfterMs === undefined
           ? { status: 'retry', error: mask(error) }
           : { status: 'retry', error: mask(error), retryAfterMs },
     });
-    if (retryAfterMs !== undefined && retryAfterMs > settings.retryAfterMaxMs) {
-      return giveUp(`${verdict.error} (asked to wait ${Math.ceil(retryAfterMs / 1000)} s)`);
+    if (askedMs !== undefined && askedMs > settings.retryAfterMaxMs) {
+      const allowed = describeWait(settings.retryAfterMaxMs);
+      return giveUp(
+        `${verdict.error} (asked to wait ${describeWait(askedMs)}, longer than the ${allowed} allowed; ` +
+          `retrying after ${allowed})`,
+      );
     }
     if (attempt >= attempts) return giveUp(`${verdict.error} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`);
     await settings.sleep(retryAfterMs ?? settings.retryBaseMs * 2 ** (attempt - 1), settings.signal);
@@ -146,13 +159,14 @@ async function attemptOnce(
   }
   let body: string;
   try {
-    body = await response.text();
+    // Judged on the status and what was read: a reply's first 256 KiB say all a service has to say.
+    ({ text: body } = await readReplyCapped(response));
   } catch (error) {
     if (response.ok) return { kind: 'delivered', detail: `HTTP ${response.status}, answer unreadable` };
     return { kind: 'transient', error: `HTTP ${response.status}, ${describeRequestError(error, settings.timeoutMs)}` };
   }
   return interpretAnswer(
-    target.channel,
+    channelFor(target).protocol,
     { status: response.status, statusText: response.statusText, headers: response.headers, body },
     settings.now(),
   );
@@ -170,18 +184,15 @@ function describeRequestError(error: unknown, timeoutMs: number): string {
   return `network error: ${String(error)}`;
 }
 
+/** A wait in whole seconds, or words for one too long to be meant. */
+function describeWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return Number.isFinite(seconds) && seconds < 1e9 ? `${seconds} s` : 'an unreasonably long time';
+}
+
+/** The shared wait, resolving instead of rejecting on abort: the caller looks at the signal next. */
 function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+  return sleep(ms, signal).catch((error: unknown) => {
+    if (!signal?.aborted) throw error;
   });
 }

@@ -1,8 +1,9 @@
 import type { Ad } from '../domain/ad.js';
 import { ScrapeError } from '../domain/errors.js';
 import type { ListingPage } from '../domain/listing.js';
-import { type SiteClient, singleSignOnHost } from './http-client.js';
+import type { SiteClient } from './http-client.js';
 import { parseListing } from './parse-listing.js';
+import { singleSignOnHost } from './redirect-rules.js';
 
 /** What all the pages read for one watch said, merged. */
 export interface ListingScrape {
@@ -31,11 +32,6 @@ export interface FetchListingOptions {
   capturedAt?: Date;
   signal?: AbortSignal;
   parse?: ListingParser;
-  /**
-   * Called, and waited for, once the last page this read will request has arrived and before it is parsed: the
-   * caller may send its next request meanwhile.
-   */
-  afterLastRequest?: () => Promise<void>;
 }
 
 /**
@@ -82,7 +78,6 @@ export async function fetchListing(
   for (;;) {
     const page = await client.fetchPage(pageUrl, fetchOptions);
     pages++;
-    if (pages >= maxPages && options.afterLastRequest !== undefined) await options.afterLastRequest();
     seenPages.add(pageIdentity(page.requestedUrl));
     seenPages.add(pageIdentity(page.finalUrl));
     firstFinalUrl ??= page.finalUrl;

@@ -1,32 +1,22 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import got, { type Request as GotRequest, type PlainResponse, RequestError } from 'got';
+import got, { HTTPError, MaxRedirectsError, RequestError } from 'got';
 import { ScrapeError } from '../domain/errors.js';
-import { cookieDomainFor, createSiteCookies } from './cookie-jar.js';
+import type { Sleep } from '../domain/sleep.js';
+import { createSiteCookies } from './cookie-jar.js';
+import { describeFailure, formatBytes } from './describe-failure.js';
 import type { ListingPreference } from './listing-preferences.js';
-import {
-  type Clock,
-  crawlDelayFloorsMs,
-  createPolitenessGate,
-  defaultRequestDelayMs,
-  type Sleep,
-  sleepWithTimer,
-} from './politeness.js';
-import {
-  type AttemptOutcome,
-  decideRetry,
-  defaultRetrySettings,
-  type RetryDecision,
-  type RetrySettings,
-} from './retry-policy.js';
+import { readPageBody, tooLarge } from './page-body.js';
+import { type Clock, crawlDelayFloorsMs, createPolitenessGate, defaultRequestDelayMs } from './politeness.js';
+import { isRedirectAllowed, offSiteRedirect } from './redirect-rules.js';
+import { type AttemptOutcome, decideRetry, defaultRetrySettings, type RetryDecision } from './retry-policy.js';
 
 /** One page as the site served it, after following redirects. */
 export interface FetchedPage {
   requestedUrl: string;
   finalUrl: string;
   status: number;
-  /** Decoded on first read, so a caller can let its next request go out before paying for it. */
-  readonly body: string;
+  body: string;
   fetchedAt: Date;
   /** Each URL a redirect led to, in order; the last one is `finalUrl`. Empty when there was no redirect. */
   redirects: string[];
@@ -46,19 +36,20 @@ export interface SiteClient {
   close(): void;
 }
 
-/** Settings for `createSiteClient`; each has a default, so callers pass only what their configuration sets. */
+/** Settings for `createSiteClient`, named as in the configuration; each has a default. */
 export interface SiteClientOptions {
   userAgent?: string;
   /** Bound on one whole attempt, body included (default 20 000). */
-  timeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Largest body accepted, counted after decompression (default 8 MiB). */
   maxBodyBytes?: number;
   /** Tries after the first for network errors, timeouts, 429 and 5xx (default 3). */
   maxRetries?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Longest `Retry-After` waited for; a longer one fails the page at once (default 60 000). */
   retryAfterMaxMs?: number;
-  /** Spacing between request starts to one host (default 1000; HardverApró never below 1000). */
+  /** Spacing between request starts to one host (default 1000; HardverApró never below its crawl delay). */
   requestDelayMs?: number;
   /** Per-host minimum spacing (default: HardverApró's robots.txt crawl delay). */
   crawlDelayFloorsMs?: Readonly<Record<string, number>>;
@@ -75,7 +66,7 @@ export interface SiteClientOptions {
 /** The defaults `createSiteClient` uses for options left out. */
 export const siteClientDefaults = {
   userAgent: 'pyhabot (+https://github.com/pyhabot/pyhabot)',
-  timeoutMs: 20_000,
+  requestTimeoutMs: 20_000,
   maxBodyBytes: 8 * 1024 * 1024,
   maxRetries: defaultRetrySettings.maxRetries,
   retryBaseMs: defaultRetrySettings.baseMs,
@@ -85,332 +76,174 @@ export const siteClientDefaults = {
   maxRedirects: 5,
 } as const;
 
-/**
- * The anonymous single sign-on host of the site's operator. Its cookie test may pass through it
- * (site → auth.rios.hu → site) before landing back on the page, so it is the one foreign host redirects may visit.
- */
-export const singleSignOnHost = 'auth.rios.hu';
-
-const acceptHeader = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8';
-const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-
-/**
- * Whether a redirect from a page of `origin` to `target` is followed: the same host, the same registrable site
- * (hardverapro.hu ↔ www.hardverapro.hu), or the operator's sign-on host. Anything else is not the page we asked for.
- */
-export function isRedirectAllowed(origin: URL, target: URL): boolean {
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
-  const from = origin.hostname.toLowerCase();
-  const to = target.hostname.toLowerCase();
-  if (from === to || to === singleSignOnHost) return true;
-  const site = cookieDomainFor(from);
-  return site !== undefined && site === cookieDomainFor(to);
-}
-
-/** Where a response redirects to, resolved against the URL it came from; null when it is not a usable redirect. */
-export function redirectTarget(status: number, location: string | undefined, from: URL): URL | null {
-  if (!redirectStatuses.has(status) || location === undefined || location.trim() === '') return null;
-  try {
-    return new URL(location, from);
-  } catch {
-    return null;
-  }
-}
-
-/** The charset a `Content-Type` header names, lower-case; utf-8 when it names none. */
-export function charsetOf(contentType: string | undefined): string {
-  const match = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '');
-  return match?.[1]?.toLowerCase() ?? 'utf-8';
-}
-
-type AttemptResult =
-  | { type: 'response'; status: number; headers: PlainResponse['headers']; body: Buffer | null }
-  | { type: 'failed'; outcome: AttemptOutcome };
-
-type HopResponse = Extract<AttemptResult, { type: 'response' }>;
-
-type HopStep = { done: HopResponse } | { outcome: AttemptOutcome; decision: RetryDecision };
-
 /** Create a client with its own cookie jar, politeness gate and connection pool. */
 export function createSiteClient(options: SiteClientOptions = {}): SiteClient {
-  const userAgent = options.userAgent ?? siteClientDefaults.userAgent;
-  const timeoutMs = options.timeoutMs ?? siteClientDefaults.timeoutMs;
-  const maxBodyBytes = options.maxBodyBytes ?? siteClientDefaults.maxBodyBytes;
-  const maxRedirects = options.maxRedirects ?? siteClientDefaults.maxRedirects;
-  const retrySettings: RetrySettings = {
-    maxRetries: options.maxRetries ?? siteClientDefaults.maxRetries,
-    baseMs: options.retryBaseMs ?? siteClientDefaults.retryBaseMs,
-    maxMs: options.retryMaxMs ?? siteClientDefaults.retryMaxMs,
-    retryAfterMaxMs: options.retryAfterMaxMs ?? siteClientDefaults.retryAfterMaxMs,
+  const settings = { ...siteClientDefaults, ...withoutUndefined(options) };
+  const retrySettings = {
+    maxRetries: settings.maxRetries,
+    baseMs: settings.retryBaseMs,
+    maxMs: settings.retryMaxMs,
+    retryAfterMaxMs: settings.retryAfterMaxMs,
   };
-  const listingPreference = options.listingPreference ?? null;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const gate = createPolitenessGate({
-    requestDelayMs: options.requestDelayMs ?? siteClientDefaults.requestDelayMs,
+    requestDelayMs: settings.requestDelayMs,
     floorsMs: options.crawlDelayFloorsMs ?? crawlDelayFloorsMs,
     now,
-    sleep: options.sleep ?? sleepWithTimer,
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   });
   const cookies = createSiteCookies();
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const client = got.extend({
+    headers: {
+      'user-agent': settings.userAgent,
+      'accept-language': 'hu',
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+      'accept-encoding': 'gzip, deflate, br',
+    },
+    // Decoded by `decompress` below, which stops at the body limit: got would inflate a compression bomb whole.
+    decompress: false,
+    responseType: 'buffer',
+    // `request` runs until the body's last byte, so a stalled body times out too.
+    timeout: { request: settings.requestTimeoutMs },
+    agent,
+    cookieJar: {
+      getCookieString: (url: string) => cookies.headerFor(new URL(url)),
+      setCookie: (cookie: string, url: string) => cookies.store(new URL(url), cookie),
+    },
+    maxRedirects: settings.maxRedirects,
+  });
 
-  async function attemptOnce(url: URL, signal: AbortSignal | undefined): Promise<AttemptResult> {
-    const cookie = await cookies.headerFor(url);
-    const request = got.stream(url, {
-      headers: {
-        'user-agent': userAgent,
-        'accept-language': 'hu',
-        accept: acceptHeader,
-        ...(cookie === '' ? {} : { cookie }),
-      },
-      // Redirects are followed hop by hop below, so every hop passes the politeness gate and the cookie jar.
-      followRedirect: false,
-      throwHttpErrors: false,
-      retry: { limit: 0 },
-      // `request` runs until the body's last byte, so a stalled body times out too.
-      timeout: { request: timeoutMs },
-      decompress: true,
-      agent: agents,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    try {
-      const response = await responseOf(request);
-      await cookies.store(url, response.headers['set-cookie']);
-      const status = response.statusCode;
-      if (status < 200 || status > 299) {
-        request.destroy();
-        return { type: 'response', status, headers: response.headers, body: null };
-      }
-      const body = await readBoundedBody(request, response.headers, url, maxBodyBytes);
-      // got detaches its listener from `signal` only on destroy; a check's signal lives through every request of
-      // the run, so without this each page would leave a listener (and its request) behind. The socket has gone
-      // back to the keep-alive pool by now, so nothing is cut off.
-      request.destroy();
-      return { type: 'response', status, headers: response.headers, body };
-    } catch (error) {
-      request.destroy();
-      if (signal?.aborted) throw signal.reason;
-      if (error instanceof ScrapeError || !(error instanceof RequestError)) throw error;
-      return { type: 'failed', outcome: outcomeOf(error) };
-    }
-  }
-
-  async function fetchHop(url: URL, signal: AbortSignal | undefined): Promise<HopResponse> {
-    for (let attempt = 1; ; attempt++) {
-      const step = await gate.schedule(
-        url,
-        async (): Promise<HopStep> => {
-          const result = await attemptOnce(url, signal);
-          if (result.type === 'response' && result.status < 400) return { done: result };
-          const outcome: AttemptOutcome =
-            result.type === 'response'
-              ? { type: 'status', status: result.status, headers: result.headers }
-              : result.outcome;
-          const decision = decideRetry(outcome, attempt, random(), now(), retrySettings);
-          // Held off inside the slot so no queued request to this host slips in before the pause.
-          if (decision.retry) gate.holdOff(url, decision.delayMs);
-          return { outcome, decision };
-        },
-        signal,
-      );
-      if ('done' in step) return step.done;
-      if (!step.decision.retry) {
-        throw failureError(step.outcome, step.decision, { url, attempts: attempt, timeoutMs, retrySettings });
-      }
-    }
-  }
-
-  async function followRedirects(url: string, signal: AbortSignal | undefined): Promise<FetchedPage> {
-    signal?.throwIfAborted();
-    const requested = new URL(url);
-    if (requested.protocol !== 'http:' && requested.protocol !== 'https:') {
-      throw new TypeError(`Only http and https pages can be fetched, not ${url}`);
-    }
-    if (listingPreference !== null) await cookies.seedListingPreference(requested, listingPreference);
-    const redirects: string[] = [];
+  async function fetchWithinTurn(requested: URL, signal: AbortSignal | undefined): Promise<FetchedPage> {
     // A loop is the same URL asked for with the same cookies: the answer cannot change. The sign-on chain
     // returns to the first URL too, but with new cookies, so it is not a loop.
-    const requestsSent = new Set<string>();
-    let current = requested;
-    for (;;) {
-      const requestKey = `${current.href}\n${await cookies.headerFor(current)}`;
-      if (requestsSent.has(requestKey)) {
-        throw new ScrapeError('redirect_loop', `${requested.host} redirects in a loop (at ${current.href})`, {
-          url: current.href,
-        });
+    const requestKey = async (url: URL) => `${url.href}\n${await cookies.headerFor(url)}`;
+    const requestsSent = new Set([await requestKey(requested)]);
+    let hops = 0;
+    let lastFailure: { outcome: AttemptOutcome; decision: RetryDecision; attempts: number } | undefined;
+    let overLimit: ScrapeError | undefined;
+    const request = client(requested, {
+      ...(signal === undefined ? {} : { signal }),
+      hooks: {
+        // The turn in the gate paced the first request; every redirect hop and retry after it is paced here.
+        beforeRequest: [async (next) => void (hops++ > 0 && (await gate.pace(new URL(next.url ?? ''), signal)))],
+        beforeRedirect: [
+          async (next, response) => {
+            const from = new URL(response.url);
+            const target = new URL(next.url ?? '');
+            if (!isRedirectAllowed(requested, target)) throw offSiteRedirect(from, target.href, response.statusCode);
+            const key = await requestKey(target);
+            if (requestsSent.has(key)) {
+              throw new ScrapeError('redirect_loop', `${requested.host} redirects in a loop (at ${target.href})`, {
+                url: target.href,
+              });
+            }
+            requestsSent.add(key);
+          },
+        ],
+      },
+      retry: {
+        limit: settings.maxRetries,
+        calculateDelay: ({ attemptCount, error }) => {
+          if (signal?.aborted || error.cause instanceof ScrapeError || !isRetryableFailure(error)) return 0;
+          const outcome = outcomeOf(error);
+          const decision = decideRetry(outcome, attemptCount, random(), now(), retrySettings);
+          lastFailure = { outcome, decision, attempts: attemptCount };
+          if (!decision.retry) return 0;
+          // The wait is the gate's, so it counts as spacing and an abort cuts it short; got only needs a non-zero delay.
+          gate.holdOff(new URL(error.options.url ?? requested), decision.delayMs);
+          return 1;
+        },
+      },
+    });
+    request.on('downloadProgress', ({ transferred, total }) => {
+      if (total !== undefined && total > settings.maxBodyBytes) {
+        overLimit = tooLarge(requested, `declares ${formatBytes(total)}, more`, settings.maxBodyBytes);
+      } else if (transferred > settings.maxBodyBytes) {
+        overLimit = tooLarge(requested, 'is larger', settings.maxBodyBytes);
       }
-      requestsSent.add(requestKey);
-      const response = await fetchHop(current, signal);
-      const location = firstHeader(response.headers.location);
-      const target = redirectTarget(response.status, location, current);
-      if (target === null) {
-        if (response.status >= 200 && response.status <= 299) {
-          return new ReceivedPage(
-            { requestedUrl: requested.href, finalUrl: current.href, status: response.status },
-            response.body,
-            firstHeader(response.headers['content-type']),
-            new Date(now()),
-            redirects,
-          );
-        }
-        throw new ScrapeError('http_status', `HTTP ${response.status} from ${current.host}`, {
-          url: current.href,
-          status: response.status,
-        });
+      if (overLimit !== undefined) request.cancel();
+    });
+    try {
+      const response = await request;
+      const finalUrl = new URL(response.url);
+      // got lets a 304 through; nothing here asked for one, so it carries no page.
+      if (response.statusCode > 299) {
+        const message = `HTTP ${response.statusCode} from ${finalUrl.host}`;
+        throw new ScrapeError('http_status', message, { url: finalUrl.href, status: response.statusCode });
       }
-      if (redirects.length >= maxRedirects) {
-        throw new ScrapeError('redirect_loop', `${requested.host} redirected more than ${maxRedirects} times`, {
-          url: current.href,
-          status: response.status,
-        });
+      return {
+        requestedUrl: requested.href,
+        finalUrl: finalUrl.href,
+        status: response.statusCode,
+        body: readPageBody(response.rawBody, response.headers, finalUrl, settings.maxBodyBytes),
+        fetchedAt: new Date(now()),
+        redirects: response.redirectUrls.map((url) => url.href),
+      };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (overLimit !== undefined) throw overLimit;
+      if (!(error instanceof RequestError)) throw error;
+      if (error.cause instanceof ScrapeError) throw error.cause;
+      const where = new URL(error.options.url ?? requested);
+      const location = error.response?.headers.location;
+      if (error.code === 'ERR_UNSUPPORTED_PROTOCOL' && location !== undefined) {
+        // got refuses a non-http redirect before the redirect hook sees it.
+        throw offSiteRedirect(where, new URL(location, where).href, error.response?.statusCode);
       }
-      if (!isRedirectAllowed(requested, target)) {
-        throw new ScrapeError(
-          'http_status',
-          `${current.host} redirected to ${target.host}, outside the site; not followed`,
-          { url: current.href, status: response.status },
-        );
+      if (error instanceof MaxRedirectsError) {
+        const message = `${requested.host} redirected more than ${settings.maxRedirects} times`;
+        throw new ScrapeError('redirect_loop', message, { url: where.href, status: error.response.statusCode });
       }
-      redirects.push(target.href);
-      current = target;
+      const outcome = lastFailure?.outcome ?? outcomeOf(error);
+      const decision = lastFailure?.decision ?? decideRetry(outcome, Number.POSITIVE_INFINITY, 0, now(), retrySettings);
+      if (decision.retry) throw error; // not reached: a failure with no further try is never retryable
+      throw describeFailure(outcome, decision, {
+        url: where,
+        attempts: lastFailure?.attempts ?? 1,
+        timeoutMs: settings.requestTimeoutMs,
+        retryAfterMaxMs: settings.retryAfterMaxMs,
+      });
     }
   }
 
   return {
-    async fetchPage(url, fetchOptions = {}) {
-      const { signal } = fetchOptions;
+    async fetchPage(url, { signal } = {}) {
+      signal?.throwIfAborted();
+      const requested = new URL(url);
+      if (requested.protocol !== 'http:' && requested.protocol !== 'https:') {
+        throw new TypeError(`Only http and https pages can be fetched, not ${url}`);
+      }
+      if (settings.listingPreference) await cookies.seedListingPreference(requested, settings.listingPreference);
       try {
-        return await followRedirects(url, signal);
+        return await gate.schedule(requested, () => fetchWithinTurn(requested, signal), signal);
       } catch (error) {
-        // Whatever was interrupted (a sleep, got, the cookie jar), the caller sees the reason it aborted with.
+        // Whatever was interrupted (a wait, got, the cookie jar), the caller sees the reason it aborted with.
         if (signal?.aborted) throw signal.reason;
         throw error;
       }
     },
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      agent.http.destroy();
+      agent.https.destroy();
     },
   };
 }
 
-function responseOf(request: GotRequest): Promise<PlainResponse> {
-  return new Promise((resolve, reject) => {
-    request.once('response', resolve);
-    // Stays attached after the response, so a late stream error never goes unhandled; the body reader sees it too.
-    request.on('error', reject);
-  });
-}
-
-// Reads chunk by chunk and stops at the limit, so an oversized body is never held in memory whole.
-async function readBoundedBody(
-  request: GotRequest,
-  headers: PlainResponse['headers'],
-  url: URL,
-  maxBodyBytes: number,
-): Promise<Buffer> {
-  const declared = Number(headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBodyBytes) {
-    throw tooLarge(url, `declares ${formatBytes(declared)}`, maxBodyBytes);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw tooLarge(url, 'is larger', maxBodyBytes);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/** A page whose bytes are decoded once, on first read of `body`; it keeps nothing else of the response. */
-class ReceivedPage implements FetchedPage {
-  readonly requestedUrl: string;
-  readonly finalUrl: string;
-  readonly status: number;
-  #bytes: Buffer | null;
-  readonly #contentType: string | undefined;
-  #text: string | undefined;
-
-  constructor(
-    where: { requestedUrl: string; finalUrl: string; status: number },
-    bytes: Buffer | null,
-    contentType: string | undefined,
-    readonly fetchedAt: Date,
-    readonly redirects: string[],
-  ) {
-    this.requestedUrl = where.requestedUrl;
-    this.finalUrl = where.finalUrl;
-    this.status = where.status;
-    this.#bytes = bytes;
-    this.#contentType = contentType;
-  }
-
-  get body(): string {
-    if (this.#text === undefined) {
-      this.#text = this.#bytes === null ? '' : decodeBody(this.#bytes, this.#contentType);
-      this.#bytes = null;
-    }
-    return this.#text;
-  }
-}
-
-function decodeBody(bytes: Buffer, contentType: string | undefined): string {
-  try {
-    return new TextDecoder(charsetOf(contentType)).decode(bytes);
-  } catch {
-    // An unknown charset label: the site itself serves UTF-8.
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-function tooLarge(url: URL, what: string, maxBodyBytes: number): ScrapeError {
-  return new ScrapeError('too_large', `page from ${url.host} ${what} than the ${formatBytes(maxBodyBytes)} limit`, {
-    url: url.href,
-  });
+// Failures of the request itself; the ones got raises about redirects will not change on another try.
+function isRetryableFailure(error: RequestError): boolean {
+  return !(error instanceof MaxRedirectsError) && error.code !== 'ERR_UNSUPPORTED_PROTOCOL';
 }
 
 function outcomeOf(error: RequestError): AttemptOutcome {
+  if (error instanceof HTTPError) {
+    return { type: 'status', status: error.response.statusCode, headers: error.response.headers };
+  }
   if (error.name === 'TimeoutError' || error.code === 'ETIMEDOUT') return { type: 'timeout' };
   return { type: 'network', code: error.code };
 }
 
-function failureError(
-  outcome: AttemptOutcome,
-  decision: Extract<RetryDecision, { retry: false }>,
-  context: { url: URL; attempts: number; timeoutMs: number; retrySettings: RetrySettings },
-): ScrapeError {
-  const { url, attempts } = context;
-  const host = url.host;
-  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  const status = outcome.type === 'status' ? outcome.status : undefined;
-  let message: string;
-  if (decision.reason === 'retry_after_too_long') {
-    message =
-      `${host} asked to wait ${formatSeconds(decision.retryAfterMs ?? 0)} (HTTP ${status}), ` +
-      `longer than the ${formatSeconds(context.retrySettings.retryAfterMaxMs)} allowed`;
-  } else if (outcome.type === 'status') {
-    message = `HTTP ${outcome.status} from ${host}${tries}`;
-  } else if (outcome.type === 'timeout') {
-    const attemptsNote = attempts > 1 ? ` (${attempts} attempts)` : '';
-    message = `timed out after ${formatSeconds(context.timeoutMs)} waiting for ${host}${attemptsNote}`;
-  } else {
-    message = `could not reach ${host} (${outcome.code ?? 'connection failed'})${tries}`;
-  }
-  return new ScrapeError(decision.kind, message, status === undefined ? { url: url.href } : { url: url.href, status });
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(2))} s`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
-  return `${bytes} bytes`;
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as never;
 }

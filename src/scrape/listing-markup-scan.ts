@@ -1,26 +1,43 @@
 // Cheap string-level scanning of page source. Building a DOM for a whole 300 kB page costs several times more
 // than reading the ads, so the parser finds the few regions it needs here and parses only those.
+//
+// Every scan here moves forward only: each character of the source is looked at a bounded number of times per
+// search, so a hostile page (a class token repeated a million times in one attribute, thousands of tags that
+// never close) costs time in proportion to its size, never to its square.
 
-/** Where one element sits in the source: its opening tag and, when it is closed, the end of its closing tag. */
-export interface MarkupSpan {
+import { readTagAttribute } from './listing-markup-text.js';
+import { afterClosingTag, MarkupWalker, type OpeningTag } from './listing-markup-walker.js';
+
+export type { OpeningTag };
+
+/** Where one element sits in the source. An element that is never closed ends where its search range ends. */
+export interface ElementSpan {
+  /** Lower-case tag name. */
+  tagName: string;
   /** Index of the `<` of the opening tag. */
   start: number;
-  /** Index just after the `>` of the opening tag. */
+  /** Index just after the `>` of the opening tag; the content starts here. */
   openEnd: number;
-  /** Index just after the `>` of the matching closing tag, or -1 when the element is never closed. */
+  /** Index where the content ends: the closing tag's `<`, or the end of the search range when not closed. */
+  innerEnd: number;
+  /** Index just after the closing tag's `>`, or the end of the search range when not closed. */
   end: number;
+  /** False when no matching closing tag was found inside the search range. */
+  closed: boolean;
 }
 
-const SCRIPT_CLOSE = /<\/script/gi;
-const CLASS_TOKEN_CHAR = /[A-Za-z0-9_-]/;
-const CLASS_ATTRIBUTE_OPEN = /\sclass\s*=\s*(?:"[^"]*|'[^']*|[^\s"'=<>`]*)$/i;
+/** A stretch of the source to search in: [from, to). */
+export interface SourceRange {
+  from: number;
+  to: number;
+}
 
-/** True when `index` lies inside an HTML comment (`<!-- … -->`). */
-export function isInsideComment(html: string, index: number): boolean {
-  const open = html.lastIndexOf('<!--', index);
-  if (open < 0) return false;
-  const close = html.indexOf('-->', open + 4);
-  return close < 0 || close + 3 > index;
+const CLASS_TOKEN_CHAR = /[A-Za-z0-9_-]/;
+const elementPatterns = new Map<string, RegExp>();
+
+/** The whole source as a search range. */
+export function wholeSource(source: string): SourceRange {
+  return { from: 0, to: source.length };
 }
 
 /** True when the whitespace-separated class list `classValue` holds `token` as a whole token. */
@@ -28,7 +45,7 @@ export function hasClassToken(classValue: string, token: string): boolean {
   let at = classValue.indexOf(token);
   while (at >= 0) {
     if (isWholeToken(classValue, at, token.length)) return true;
-    at = classValue.indexOf(token, at + 1);
+    at = classValue.indexOf(token, at + token.length);
   }
   return false;
 }
@@ -41,78 +58,119 @@ export function isWholeToken(text: string, at: number, length: number): boolean 
 }
 
 /**
- * Find the first opening tag `<tagName …>` at or after `from`, outside comments, whose class attribute holds
- * `classToken` as a whole token. Returns its start and the index after its `>`, or null.
+ * The first opening tag inside `range`, outside comments and script bodies, that is a `<tagName>` ('*' for any)
+ * whose class attribute holds `classToken` as a whole token; null when there is none.
  */
-export function findOpeningTagWithClass(
-  html: string,
+export function findTagWithClass(
+  source: string,
+  range: SourceRange,
   tagName: string,
   classToken: string,
-  from = 0,
-): { start: number; openEnd: number } | null {
-  const tagPrefix = `<${tagName.toLowerCase()}`;
-  let at = html.indexOf(classToken, from);
-  while (at >= 0) {
-    const next = at + classToken.length;
-    if (isWholeToken(html, at, classToken.length)) {
-      const tagStart = html.lastIndexOf('<', at);
-      const tagEnd = html.indexOf('>', at);
-      const openEnd = tagEnd < 0 ? -1 : tagEnd + 1;
-      if (
-        tagStart >= from &&
-        openEnd > 0 &&
-        !isInsideComment(html, tagStart) &&
-        html.lastIndexOf('>', at) < tagStart &&
-        html.slice(tagStart, tagStart + tagPrefix.length).toLowerCase() === tagPrefix &&
-        /[\s/>]/.test(html.charAt(tagStart + tagPrefix.length)) &&
-        CLASS_ATTRIBUTE_OPEN.test(html.slice(tagStart, at))
-      ) {
-        return { start: tagStart, openEnd };
-      }
+): OpeningTag | null {
+  const wanted = tagName.toLowerCase();
+  const walker = new MarkupWalker(source, range.from);
+  let at = source.indexOf(classToken, range.from);
+  while (at >= 0 && at < range.to) {
+    const tag = isWholeToken(source, at, classToken.length) ? walker.tagHolding(at) : null;
+    if (tag === null) {
+      at = source.indexOf(classToken, at + classToken.length);
+      continue;
     }
-    at = html.indexOf(classToken, next);
+    if (tag.openEnd > range.to) return null;
+    if (
+      (wanted === '*' || tag.tagName === wanted) &&
+      hasClassToken(readTagAttribute(source, tag, 'class') ?? '', classToken)
+    ) {
+      return tag;
+    }
+    // Each tag is judged once, however often the token occurs in it.
+    at = source.indexOf(classToken, tag.openEnd);
+  }
+  return null;
+}
+
+/** The first `<tagName>` opening tag at or after `from`, outside comments; null when there is none. */
+export function findTag(source: string, tagName: string, from = 0): OpeningTag | null {
+  const walker = new MarkupWalker(source, from);
+  const pattern = new RegExp(`<${tagName}(?=[\\s/>])`, 'gi');
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {
+    const tag = walker.tagHolding(match.index + match[0].length);
+    if (tag !== null && tag.start === match.index) return tag;
+    pattern.lastIndex = Math.max(match.index + 1, tag?.openEnd ?? 0);
   }
   return null;
 }
 
 /**
- * Index just after the closing tag that matches an element of `tagName` opened just before `openEnd`, counting
- * nested elements of the same name and skipping comments and script bodies; -1 when the element never closes.
+ * Where an element of `tagName` opened just before `openEnd` ends, counting nested elements of the same name and
+ * skipping comments and script bodies; an element that never closes ends at `limit`.
  */
-export function findElementEnd(html: string, tagName: string, openEnd: number): number {
-  const name = tagName.toLowerCase();
-  const pattern = new RegExp(`<!--|<script\\b|<(/?)${name}(?=[\\s/>])`, 'gi');
-  pattern.lastIndex = openEnd;
+export function completeElement(
+  source: string,
+  tag: Pick<OpeningTag, 'start' | 'openEnd'> & { tagName: string },
+  limit: number,
+): ElementSpan {
+  const name = tag.tagName.toLowerCase();
+  const unclosed: ElementSpan = {
+    tagName: name,
+    start: tag.start,
+    openEnd: tag.openEnd,
+    innerEnd: limit,
+    end: limit,
+    closed: false,
+  };
+  let pattern = elementPatterns.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`<!--|<script(?=[\\s/>])|<(/?)${name}(?=[\\s/>])`, 'gi');
+    elementPatterns.set(name, pattern);
+  }
+  pattern.lastIndex = tag.openEnd;
   let depth = 1;
-  for (let match = pattern.exec(html); match !== null; match = pattern.exec(html)) {
+  for (let match = pattern.exec(source); match !== null && match.index < limit; match = pattern.exec(source)) {
     const token = match[0];
     if (token === '<!--') {
-      const close = html.indexOf('-->', match.index + 4);
-      if (close < 0) return -1;
+      const close = source.indexOf('-->', match.index + 4);
+      if (close < 0) return unclosed;
       pattern.lastIndex = close + 3;
-    } else if (token.toLowerCase() === '<script') {
-      SCRIPT_CLOSE.lastIndex = match.index + 7;
-      const close = SCRIPT_CLOSE.exec(html);
-      if (close === null) return -1;
-      pattern.lastIndex = close.index + 8;
-    } else if (match[1] === '/') {
+      continue;
+    }
+    if (token.toLowerCase() === '<script' && name !== 'script') {
+      const close = afterClosingTag(source, 'script', match.index + 7);
+      if (close === null) return unclosed;
+      pattern.lastIndex = close.end;
+      continue;
+    }
+    const tagEnd = source.indexOf('>', match.index);
+    if (tagEnd < 0 || tagEnd >= limit) return unclosed;
+    // Past this tag's `>`: a tag full of `<div` look-alikes is read once, not once per look-alike.
+    pattern.lastIndex = tagEnd + 1;
+    if (match[1] === '/') {
       depth -= 1;
       if (depth === 0) {
-        const tagEnd = html.indexOf('>', match.index);
-        return tagEnd < 0 ? -1 : tagEnd + 1;
+        return {
+          tagName: name,
+          start: tag.start,
+          openEnd: tag.openEnd,
+          innerEnd: match.index,
+          end: tagEnd + 1,
+          closed: true,
+        };
       }
-    } else {
-      const tagEnd = html.indexOf('>', match.index);
-      if (tagEnd < 0) return -1;
-      if (html.charAt(tagEnd - 1) !== '/') depth += 1;
+    } else if (source.charAt(tagEnd - 1) !== '/') {
+      depth += 1;
     }
   }
-  return -1;
+  return unclosed;
 }
 
-/** Locate the first `<tagName>` element carrying `classToken` at or after `from`, with the end of its closing tag. */
-export function locateElementWithClass(html: string, tagName: string, classToken: string, from = 0): MarkupSpan | null {
-  const opening = findOpeningTagWithClass(html, tagName, classToken, from);
-  if (opening === null) return null;
-  return { ...opening, end: findElementEnd(html, tagName, opening.openEnd) };
+/** Locate the first `<tagName>` element carrying `classToken` at or after `from`, through to its closing tag. */
+export function locateElementWithClass(
+  html: string,
+  tagName: string,
+  classToken: string,
+  from = 0,
+): ElementSpan | null {
+  const opening = findTagWithClass(html, { from, to: html.length }, tagName, classToken);
+  return opening === null ? null : completeElement(html, opening, html.length);
 }

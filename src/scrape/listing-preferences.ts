@@ -22,9 +22,6 @@ export interface ListingPreference {
 /** The cookie the site reads listing preferences from. */
 export const listingPreferenceCookieName = 'prf_ls_uad';
 
-/** Newest ads first, 200 a page: what a new-ad monitor wants. */
-export const newestFirstPreference: Readonly<ListingPreference> = { order: 'time', dir: 'd', blockSize: 200 };
-
 /** The cookie value for a preference, e.g. `time.d.200.normal`. */
 export function formatListingPreference(preference: ListingPreference): string {
   return [preference.order, preference.dir, preference.blockSize, preference.view ?? 'normal'].join('.');

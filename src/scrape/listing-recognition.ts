@@ -1,17 +1,16 @@
 // Cheap string tests that tell a HardverApró listing page from anything else: a page of another
 // kind, a consent or challenge wall, an old layout, a body cut short. They run on the raw source, before any parse.
-import { findOpeningTagWithClass, hasClassToken } from './listing-markup-scan.js';
+import { findTag, findTagWithClass, hasClassToken, type OpeningTag, wholeSource } from './listing-markup-scan.js';
+import { readTagAttribute } from './listing-markup-text.js';
 
 /** The page-level markers every listing page carries, by the name a reason message uses for each. */
 export type PageMarker = 'title "… - HardverApró"' | 'body.ha' | 'breadcrumb' | 'search form';
 
 const HTML_START = /<(?:!doctype\s+html|html|head|body)[\s>]/i;
 const CLOSING_HTML = /<\/html/gi;
-const TITLE = /<title\b[^>]*>([^<]*)<\/title\s*>/i;
 const SITE_NAME_AT_END = /hardverapr(?:ó|o|&oacute;|&#0*243;|&#x0*f3;)\s*$/i;
-const BODY_TAG = /<body\b([^>]*)>/i;
-const CLASS_ATTRIBUTE = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
-const SEARCH_FORM = /<form\b[^>]*\saction\s*=\s*["']?[^"'\s>]*keres\.php/i;
+const TITLE_CLOSE = /<\/title\s*>/i;
+const SEARCH_ACTION = /keres\.php/i;
 const NO_RESULTS = /nincs\s+egy\s+tal(?:á|a|&aacute;|&#0*225;|&#x0*e1;)lat/i;
 // Signs of a consent wall (the site's TCF banner) or a bot challenge. The listing page itself loads the consent
 // script too, so its name alone proves nothing.
@@ -43,25 +42,43 @@ export function closingHtmlTagIndex(html: string): number {
 /** The name of an older site layout whose markup the page carries, or null. Markup inside comments does not count. */
 export function detectOldLayout(html: string): 'media-body' | 'global_list' | null {
   for (const token of ['global_list', 'global_list_gray', 'global_list_def']) {
-    if (findOpeningTagWithClass(html, 'div', token) !== null) return 'global_list';
+    if (findTagWithClass(html, wholeSource(html), 'div', token) !== null) return 'global_list';
   }
   // The current layout keeps `<!--<div class="media-body">-->` as a comment in every card.
-  if (findOpeningTagWithClass(html, 'div', 'media-body') !== null) return 'media-body';
+  if (findTagWithClass(html, wholeSource(html), 'div', 'media-body') !== null) return 'media-body';
   return null;
 }
 
 /** The page-level listing markers the page lacks (title, `body.ha`, breadcrumb, search form). */
 export function missingPageMarkers(html: string): PageMarker[] {
   const missing: PageMarker[] = [];
-  const title = TITLE.exec(html)?.[1]?.trim() ?? '';
-  if (!SITE_NAME_AT_END.test(title)) missing.push('title "… - HardverApró"');
-  const bodyAttributes = BODY_TAG.exec(html)?.[1] ?? '';
-  const bodyClass = CLASS_ATTRIBUTE.exec(bodyAttributes);
-  const bodyClassValue = bodyClass?.[1] ?? bodyClass?.[2] ?? bodyClass?.[3] ?? '';
-  if (!hasClassToken(bodyClassValue, 'ha')) missing.push('body.ha');
-  if (findOpeningTagWithClass(html, 'ol', 'breadcrumb') === null) missing.push('breadcrumb');
-  if (!SEARCH_FORM.test(html)) missing.push('search form');
+  if (!SITE_NAME_AT_END.test(readTitle(html))) missing.push('title "… - HardverApró"');
+  const body = findTag(html, 'body');
+  if (!hasClassToken(body === null ? '' : (readTagAttribute(html, body, 'class') ?? ''), 'ha')) missing.push('body.ha');
+  if (findTagWithClass(html, wholeSource(html), 'ol', 'breadcrumb') === null) missing.push('breadcrumb');
+  if (!hasSearchForm(html)) missing.push('search form');
   return missing;
+}
+
+// The text of the first <title>, when it holds no markup.
+function readTitle(html: string): string {
+  const title = findTag(html, 'title');
+  if (title === null) return '';
+  const close = TITLE_CLOSE.exec(html.slice(title.openEnd, title.openEnd + 1000));
+  const text = close === null ? '' : html.slice(title.openEnd, title.openEnd + close.index);
+  return text.includes('<') ? '' : text.trim();
+}
+
+function hasSearchForm(html: string): boolean {
+  for (let form = findTag(html, 'form'); form !== null; form = findTag(html, 'form', form.openEnd)) {
+    if (isSearchForm(html, form)) return true;
+  }
+  return false;
+}
+
+function isSearchForm(html: string, form: OpeningTag): boolean {
+  const action = readTagAttribute(html, form, 'action') ?? '';
+  return SEARCH_ACTION.test(action.split(/[?#]/)[0] ?? '');
 }
 
 /** True when the page says the search found nothing ("…nincs egy találat sem."). */

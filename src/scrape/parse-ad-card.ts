@@ -1,7 +1,7 @@
 import type { Ad, Seller } from '../domain/ad.js';
 import {
   contentOf,
-  type FoundElement,
+  type ElementSpan,
   findElement,
   readAttribute,
   readClass,
@@ -32,7 +32,7 @@ const AD_ID = /^\d{1,15}$/;
  * Read one `li.media[data-uadid]` card of the current ("uad-col") layout from `source` (comments removed).
  * Every field is found by tag name and class token inside its column (title, price, info), never by position.
  */
-export function parseAdCard(source: string, card: FoundElement, context: CardContext): CardReading {
+export function parseAdCard(source: string, card: ElementSpan, context: CardContext): CardReading {
   const idText = readAttribute(source, card, 'data-uadid')?.trim() ?? '';
   const id = AD_ID.test(idText) ? Number(idText) : Number.NaN;
   if (!Number.isSafeInteger(id)) return { problem: 'no ad id' };
@@ -90,7 +90,7 @@ export function parseAdCard(source: string, card: FoundElement, context: CardCon
 
 // Only the span: iced ads put "<small>… jegelve</small>" next to it inside the same price block. The title
 // column comes first because the price column abbreviates millions ("1,65M Ft").
-function readPriceText(source: string, ...columns: (FoundElement | null)[]): string {
+function readPriceText(source: string, ...columns: (ElementSpan | null)[]): string {
   for (const column of columns) {
     const block = column === null ? null : findElement(source, contentOf(column), '*', 'uad-price');
     const span = block === null ? null : findElement(source, contentOf(block), 'span', 'text-nowrap');
@@ -107,7 +107,7 @@ function splitCities(text: string): string[] {
     .filter((city) => city !== '');
 }
 
-function readRibbon(source: string, imageLink: FoundElement | null): string | null {
+function readRibbon(source: string, imageLink: ElementSpan | null): string | null {
   const ribbon = imageLink === null ? null : findElement(source, contentOf(imageLink), 'div', 'uad-corner-ribbon');
   const label = ribbon === null ? null : findElement(source, contentOf(ribbon), 'span');
   const text = label === null ? '' : readText(source, label);
@@ -141,7 +141,7 @@ function readRating(text: string): number | null {
 // Ads without a picture show the site's "noimage" placeholders, which are no picture of the ad.
 function readImage(
   source: string,
-  imageLink: FoundElement | null,
+  imageLink: ElementSpan | null,
   origin: string,
 ): { thumbnail: string | null; large: string | null } {
   const img = imageLink === null ? null : findElement(source, contentOf(imageLink), 'img');

@@ -1,9 +1,11 @@
+import type { Ad } from '../domain/ad.js';
 import type { ListingPage } from '../domain/listing.js';
 import {
-  findElementEnd,
-  findOpeningTagWithClass,
+  completeElement,
+  type ElementSpan,
+  findTagWithClass,
   locateElementWithClass,
-  type MarkupSpan,
+  wholeSource,
 } from './listing-markup-scan.js';
 import {
   closingHtmlTagIndex,
@@ -15,10 +17,12 @@ import {
   missingPageMarkers,
 } from './listing-recognition.js';
 import { pageBase, pageOrigin } from './listing-urls.js';
-import { parseAdList } from './parse-ad-list.js';
+import { MAX_LIST_ITEMS, parseAdList } from './parse-ad-list.js';
 import { type PagerReading, parsePager } from './parse-pager.js';
 
-const UNCLOSED_PAGER_READ_LIMIT = 20_000;
+// A real pager bar is about 6 kB; reading at most this much of one keeps a hostile pager (megabytes of nesting
+// or digits) from costing more than a real one.
+const PAGER_READ_LIMIT = 64_000;
 const LIST_START = /^\s*<ul(?=[\s>])/i;
 const DIV_CLOSE = /^\s*<\/div\s*>/i;
 const NOT_BLANK = /\S/;
@@ -54,21 +58,23 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
   const list = locateAdList(html);
   if (list === null) {
     return hasNoResultsMessage(html)
-      ? listing('empty', null, readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
+      ? emptyListing(readPager(html, locateElementWithClass(html, 'div', 'pager-navbar'), base))
       : unrecognized('no ad list (div.uad-list) and no "nincs egy találat" message');
   }
-  if (list.end < 0 || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
+  if (!list.closed || list.end > closingHtml) return unrecognized('page is truncated: the ad list is not closed');
 
   const reading = parseAdList(html.slice(list.start, list.end), { origin: pageOrigin(pageUrl), capturedAt });
+  if (reading.overflowing)
+    return unrecognized(`the ad list holds more than ${MAX_LIST_ITEMS} items: not a listing page`);
   const pagers = locatePagers(html, list);
   const pager = readPager(html, pagers.top ?? pagers.bottom, base);
 
   if (reading.cardCount === 0) {
-    if (hasNoResultsMessage(html)) return listing('empty', null, pager);
+    if (hasNoResultsMessage(html)) return emptyListing(pager);
     if (reading.strayItems > 0) {
       return unrecognized(`the ad list holds ${reading.strayItems} item(s) that are not ad cards`);
     }
-    return listing('empty', null, pager);
+    return emptyListing(pager);
   }
 
   const unreadable = reading.problems.length;
@@ -81,36 +87,76 @@ function readListing(html: string, pageUrl: string, capturedAt: Date): ListingPa
   if (pagers.top !== null && pagers.bottom === null) {
     return { ...unrecognized('page is truncated: no pager after the ad list'), unreadableCards: unreadable };
   }
-  const reason = unreadable > 0 ? describeUnreadable(reading.problems, reading.cardCount) : null;
+  const unreadablePrices = reading.ads.filter((ad) => ad.priceKind === 'unknown');
+  if (unreadablePrices.length * 2 > reading.ads.length) {
+    return {
+      ...unrecognized(
+        `${describeUnreadablePrices(unreadablePrices, reading.ads.length)}: the price format has changed`,
+      ),
+      unreadableCards: unreadable,
+    };
+  }
+  const notes = [
+    unreadable > 0 ? describeUnreadable(reading.problems, reading.cardCount) : null,
+    unreadablePrices.length > 0 ? describeUnreadablePrices(unreadablePrices, reading.ads.length) : null,
+  ].filter((note) => note !== null);
+  const reason = notes.length > 0 ? notes.join('; ') : null;
   return { verdict: 'results', reason, ads: reading.ads, ...pager, unreadableCards: unreadable };
+}
+
+// A list with no cards is an empty search only when the page does not count ads elsewhere: a pager saying
+// "5299" beside an empty list is a page the parser no longer understands.
+function emptyListing(pager: PagerReading): ListingPage {
+  if (pager.total !== null && pager.total > 0) {
+    return unrecognized(`the ad list is empty but the pager counts ${pager.total} ads`);
+  }
+  return listing('empty', null, pager);
+}
+
+function describeUnreadablePrices(ads: readonly Ad[], adCount: number): string {
+  const example = ads[0]?.priceText ?? '';
+  const shown = example.length > 40 ? `${example.slice(0, 40)}…` : example;
+  return `${ads.length} of ${adCount} prices could not be read (such as ${JSON.stringify(shown)})`;
 }
 
 // The cards sit in one `ul` right inside `div.uad-list`. Ending the list where that `ul` and then the div close
 // keeps a stray unclosed `<div>` inside one card from stretching the list over the rest of the page.
-function locateAdList(html: string): MarkupSpan | null {
-  const opening = findOpeningTagWithClass(html, 'div', 'uad-list');
+function locateAdList(html: string): ElementSpan | null {
+  const opening = findTagWithClass(html, wholeSource(html), 'div', 'uad-list');
   if (opening === null) return null;
   const listStart = LIST_START.exec(html.slice(opening.openEnd, opening.openEnd + 1000));
   if (listStart !== null) {
-    const ulOpenEnd = html.indexOf('>', opening.openEnd + listStart[0].length) + 1;
-    const ulEnd = ulOpenEnd > 0 ? findElementEnd(html, 'ul', ulOpenEnd) : -1;
-    const divClose = ulEnd < 0 ? null : DIV_CLOSE.exec(html.slice(ulEnd, ulEnd + 1000));
-    if (divClose !== null) return { ...opening, end: ulEnd + divClose[0].length };
+    const ulStart = opening.openEnd + listStart[0].length - 3;
+    const ulOpenEnd = html.indexOf('>', ulStart) + 1;
+    const ul =
+      ulOpenEnd > 0 ? completeElement(html, { tagName: 'ul', start: ulStart, openEnd: ulOpenEnd }, html.length) : null;
+    const divClose = ul?.closed === true ? DIV_CLOSE.exec(html.slice(ul.end, ul.end + 1000)) : null;
+    if (ul !== null && divClose !== null) {
+      const end = ul.end + divClose[0].length;
+      return {
+        ...ul,
+        tagName: 'div',
+        start: opening.start,
+        openEnd: opening.openEnd,
+        innerEnd: ul.end + divClose[0].indexOf('<'),
+        end,
+      };
+    }
   }
-  return { ...opening, end: findElementEnd(html, 'div', opening.openEnd) };
+  return completeElement(html, opening, html.length);
 }
 
-function locatePagers(html: string, list: MarkupSpan): { top: MarkupSpan | null; bottom: MarkupSpan | null } {
+function locatePagers(html: string, list: ElementSpan): { top: ElementSpan | null; bottom: ElementSpan | null } {
   const first = locateElementWithClass(html, 'div', 'pager-navbar');
   const top = first !== null && first.start < list.start ? first : null;
   const bottom = locateElementWithClass(html, 'div', 'pager-navbar', list.end);
   return { top, bottom };
 }
 
-function readPager(html: string, pager: MarkupSpan | null, base: string): PagerReading {
+function readPager(html: string, pager: ElementSpan | null, base: string): PagerReading {
   if (pager === null) return { nextPage: null, total: null };
   // An unclosed pager still yields its links; the bound keeps the parse small.
-  const end = pager.end >= 0 ? pager.end : pager.start + UNCLOSED_PAGER_READ_LIMIT;
+  const end = Math.min(pager.end, pager.start + PAGER_READ_LIMIT);
   return parsePager(html.slice(pager.start, end), base);
 }
 

@@ -6,21 +6,38 @@ export interface ParsedPrice {
   priceKind: PriceKind;
 }
 
-// Thousands may be separated by ASCII, no-break (U+00A0) or narrow no-break (U+202F) spaces.
-const WHOLE_FORINTS = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)\s*Ft\.?$/i;
+// The site writes "84 990 Ft". A site-wide change of spelling must read as the same number, not as a new price
+// of every ad, so every plausible way of writing a forint amount is accepted: thousands separated by a space, a
+// no-break, narrow no-break or thin space, a dot or an apostrophe; a ",-" or ",00" ending; "Ft", "Ft.", "HUF" or
+// "forint" before or after it, or none; a trailing dash.
+const CURRENCY = String.raw`(?:ft\.?|huf|forint)`;
+const GROUPED = String.raw`\d{1,3}(?:[ .'](?:\d{3}))+`;
+const WHOLE_FORINTS = new RegExp(
+  String.raw`^(?:${CURRENCY} ?)?(${GROUPED}|\d+)(?:,(?:-|0{1,2}))? ?(?:${CURRENCY})? ?-?$`,
+  'i',
+);
 // The price column abbreviates millions with a decimal comma: "1,5M Ft", "3,00M Ft".
-const MILLION_FORINTS = /^(\d+(?:[,.]\d+)?)\s*M\s*Ft\.?$/i;
+const MILLION_FORINTS = new RegExp(String.raw`^(\d+(?:[,.]\d+)?) ?m(?:illió)? ?(?:${CURRENCY})? ?-?$`, 'i');
+// Every kind of space the site could put between digits, folded to one ASCII space before matching.
+const SPACES = /[\s\u00a0\u2007\u2009\u202f\ufeff]+/g;
+// Longer texts are no price at all; the bound keeps the matching cheap on hostile pages.
+const MAX_PRICE_TEXT = 64;
 
 const WORD_PRICES = new Map<string, PriceKind>([
   ['keresem', 'wanted'],
   ['ingyenes', 'free'],
+  ['ingyen', 'free'],
   ['csere', 'swap'],
 ]);
 
-/** Read a price text as shown on a card ("84 990 Ft", "1,5M Ft", "Keresem", "Ingyenes", "Csere"). */
+/**
+ * Read a price text as shown on a card ("84 990 Ft", "84.990 HUF", "1,5M Ft", "Keresem", "Ingyenes", "Csere");
+ * anything else is `unknown`, an unreadable price that is never taken for a change of price.
+ */
 export function parsePrice(priceText: string): ParsedPrice {
-  const text = priceText.replace(/[\s\u00a0\u202f\ufeff]+/g, ' ').trim();
-  const word = WORD_PRICES.get(text.toLowerCase());
+  if (priceText.length > MAX_PRICE_TEXT) return { price: null, priceKind: 'unknown' };
+  const text = priceText.replace(SPACES, ' ').trim();
+  const word = WORD_PRICES.get(text.toLowerCase().replace(/[.!]$/, ''));
   if (word !== undefined) return { price: null, priceKind: word };
 
   const whole = WHOLE_FORINTS.exec(text);

@@ -1,7 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
-/** Waits `ms` milliseconds; rejects early when `signal` aborts. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+import { type Sleep, sleep as timerSleep } from '../domain/sleep.js';
 
 /** Milliseconds since the epoch, like `Date.now`. */
 export type Clock = () => number;
@@ -34,6 +31,8 @@ export interface PolitenessOptions {
 export interface PolitenessGate {
   /** Run `start` when it is the host's turn and the spacing allows; resolves with its result. */
   schedule<T>(url: URL, start: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** Wait until the spacing and any hold-off allow one more request to `url`'s host, and count it as started. */
+  pace(url: URL, signal?: AbortSignal): Promise<void>;
   /** Keep the host quiet for `delayMs` from now (a `Retry-After` or a backoff); counts as spacing, not added to it. */
   holdOff(url: URL, delayMs: number): void;
 }
@@ -63,16 +62,6 @@ export function waitBeforeStartMs(timing: HostTiming, spacingMs: number, nowMs: 
   return Math.max(0, spacedStart - nowMs, timing.notBeforeMs - nowMs);
 }
 
-/** The default sleep: a timer that an abort signal cancels, rejecting with the signal's reason. */
-export const sleepWithTimer: Sleep = async (ms, signal) => {
-  try {
-    await delay(ms, undefined, signal ? { signal } : {});
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    throw error;
-  }
-};
-
 interface HostState extends HostTiming {
   /** Settles when the request holding the host, and all queued before it, are done. */
   tail: Promise<void>;
@@ -83,7 +72,7 @@ export function createPolitenessGate(options: PolitenessOptions = {}): Politenes
   const requestDelayMs = options.requestDelayMs ?? defaultRequestDelayMs;
   const floorsMs = options.floorsMs ?? crawlDelayFloorsMs;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? sleepWithTimer;
+  const sleep = options.sleep ?? timerSleep;
   const hosts = new Map<string, HostState>();
 
   const stateFor = (host: string): HostState => {
@@ -95,11 +84,22 @@ export function createPolitenessGate(options: PolitenessOptions = {}): Politenes
     return state;
   };
 
+  const pace = async (url: URL, signal?: AbortSignal): Promise<void> => {
+    const host = hostKey(url);
+    const state = stateFor(host);
+    const spacingMs = spacingForHost(host, requestDelayMs, floorsMs);
+    // Loop because a hold-off can be extended while we sleep.
+    for (let wait = waitBeforeStartMs(state, spacingMs, now()); wait > 0; ) {
+      await sleep(wait, signal);
+      wait = waitBeforeStartMs(state, spacingMs, now());
+    }
+    signal?.throwIfAborted();
+    state.lastStartMs = now();
+  };
+
   return {
     async schedule(url, start, signal) {
-      const host = hostKey(url);
-      const state = stateFor(host);
-      const spacingMs = spacingForHost(host, requestDelayMs, floorsMs);
+      const state = stateFor(hostKey(url));
       const previous = state.tail;
       let release: () => void = () => {};
       const mine = new Promise<void>((resolve) => {
@@ -108,18 +108,13 @@ export function createPolitenessGate(options: PolitenessOptions = {}): Politenes
       state.tail = previous.then(() => mine);
       try {
         await untilSettledOrAborted(previous, signal);
-        // Loop because a hold-off can be extended while we sleep.
-        for (let wait = waitBeforeStartMs(state, spacingMs, now()); wait > 0; ) {
-          await sleep(wait, signal);
-          wait = waitBeforeStartMs(state, spacingMs, now());
-        }
-        signal?.throwIfAborted();
-        state.lastStartMs = now();
+        await pace(url, signal);
         return await start();
       } finally {
         release();
       }
     },
+    pace,
     holdOff(url, delayMs) {
       const state = stateFor(hostKey(url));
       state.notBeforeMs = Math.max(state.notBeforeMs, now() + Math.max(0, delayMs));

@@ -1,4 +1,5 @@
 import type { ScrapeErrorKind } from '../domain/errors.js';
+import { parseRetryAfter } from '../domain/retry-after.js';
 
 /** Response headers as Node gives them: lower-case names, `set-cookie` as an array. */
 export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -71,7 +72,7 @@ export function decideRetry(
   const { status } = outcome;
   if (!isRetryableStatus(status)) return giveUp('http_status', 'not_retryable');
   const kind: ScrapeErrorKind = status === 429 || status === 503 ? 'rate_limited' : 'http_status';
-  const retryAfterMs = parseRetryAfterMs(headerValue(outcome.headers, 'retry-after'), nowMs);
+  const retryAfterMs = parseRetryAfter(headerValue(outcome.headers, 'retry-after'), nowMs) ?? null;
   if (retryAfterMs !== null && retryAfterMs > settings.retryAfterMaxMs) {
     // Waiting longer than we agreed to would stall the whole run; the next run asks again.
     return giveUp('rate_limited', 'retry_after_too_long', retryAfterMs);
@@ -90,19 +91,6 @@ export function isRetryableStatus(status: number): boolean {
 export function backoffDelayMs(attempt: number, random: number, baseMs: number, maxMs: number): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(Math.min(Math.max(random, 0), 1) * ceiling);
-}
-
-/** Milliseconds a `Retry-After` value (delay in seconds or an HTTP date) asks for; null when absent or unreadable. */
-export function parseRetryAfterMs(value: string | undefined, nowMs: number): number | null {
-  if (value === undefined) return null;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // Only a date with a weekday or a month name; Date.parse would accept "1.5" or "-3" as dates.
-  if (!/[a-z]{3}/i.test(trimmed)) return null;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - nowMs);
 }
 
 function headerValue(headers: ResponseHeaders, name: string): string | undefined {

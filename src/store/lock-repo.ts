@@ -9,7 +9,12 @@ export interface LockHolder {
   heartbeatAt: string;
 }
 
-/** Take the run lock unless a live run holds it; a dead holder (its pid gone on this host) or a stale heartbeat is taken over. */
+/**
+ * Take the run lock unless a live run holds it. On this host the holder's pid decides: a live pid keeps the lock
+ * however old its heartbeat (a run busy with a long page cannot beat), a gone pid (or our own, left by an earlier
+ * process) gives it up. A holder on another host cannot be asked, so there a heartbeat older than `staleAfterMs`
+ * gives it up.
+ */
 export function acquireRunLock(
   db: Db,
   request: {
@@ -47,15 +52,39 @@ export function acquireRunLock(
         acquiredAt: holder.acquired_at,
         heartbeatAt: holder.heartbeat_at,
       };
-      const heartbeatAge = request.now.getTime() - new Date(holder.heartbeat_at).getTime();
-      const deadHere = holder.hostname === request.hostname && !request.isAlive(holder.pid);
-      if (deadHere || heartbeatAge > request.staleAfterMs) {
+      if (holderIsGone(current, request)) {
         take();
         return { acquired: true as const, tookOverFrom: current };
       }
       return { acquired: false as const, holder: current };
     })
     .immediate();
+}
+
+function holderIsGone(
+  holder: LockHolder,
+  request: { pid: number; hostname: string; now: Date; staleAfterMs: number; isAlive(pid: number): boolean },
+): boolean {
+  if (holder.hostname === request.hostname) return holder.pid === request.pid || !request.isAlive(holder.pid);
+  const heartbeatAge = request.now.getTime() - new Date(holder.heartbeatAt).getTime();
+  // An unreadable time is treated as stale, so a damaged row can never lock every run out.
+  return !(heartbeatAge <= request.staleAfterMs);
+}
+
+/** The current holder of the run lock, if any (it may be a run that was killed and left it behind). */
+export function readRunLock(db: Db): LockHolder | undefined {
+  const row = db.prepare('SELECT owner, pid, hostname, acquired_at, heartbeat_at FROM run_lock WHERE id = 1').get() as
+    | { owner: string; pid: number; hostname: string; acquired_at: string; heartbeat_at: string }
+    | undefined;
+  return row === undefined
+    ? undefined
+    : {
+        owner: row.owner,
+        pid: row.pid,
+        hostname: row.hostname,
+        acquiredAt: row.acquired_at,
+        heartbeatAt: row.heartbeat_at,
+      };
 }
 
 /** Prove the lock holder is alive; false when the lock was taken over meanwhile. */

@@ -1,12 +1,16 @@
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
+import { assertPyhabotSchema } from './database-owner.js';
+import { createDataDirectory, createPrivateFile } from './file-modes.js';
+import { migrations } from './migrations.js';
+import { isReadOnlyFailure, openReadOnlyCopy } from './read-only-copy.js';
+import { type Db, openSqlite } from './sqlite-driver.js';
 import { CORRUPT_DATABASE_HINT, storeError } from './store-error.js';
 
-export type Db = Database.Database;
+export { assertWritable } from './read-only-copy.js';
+export type { Db } from './sqlite-driver.js';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -17,39 +21,55 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  */
 export const VERIFY_UP_TO_BYTES = 64 * 1024 * 1024;
 
+/** How `openDb` opens a database. */
+export interface OpenDbOptions {
+  busyTimeoutMs?: number;
+  /** Check a file that is not too large for corruption before anything is written to it (migrations included). */
+  verify?: boolean;
+  /**
+   * The caller only reads: when the file or its directory cannot be written (so SQLite cannot create the WAL it
+   * needs even to read), read a copy of the file instead, which refuses every write.
+   */
+  readOnly?: boolean;
+}
+
 /**
- * Open (creating when missing) and migrate the database; the only way into storage. With `verify`, a file that
- * is not too large is checked for corruption before anything is written to it (migrations included).
+ * Open (creating when missing) and migrate the database; the only way into storage. A file of another program,
+ * or of a newer pyhabot, is refused before anything is written to it.
  */
-export function openDb(path: string, options: { busyTimeoutMs?: number; verify?: boolean } = {}): Db {
+export function openDb(path: string, options: OpenDbOptions = {}): Db {
   const inMemory = path === ':memory:';
   if (!inMemory) {
     prepareDirectory(path);
     assertSqliteFile(path);
+    createDatabaseFile(path);
   }
   let db: Db;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
   } catch (error) {
+    if (options.readOnly === true && isReadOnlyFailure(error) && existsSync(path)) return openReadOnlyCopy(path);
     throw storeError(`cannot open the database ${path}`, error);
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-    if (options.verify === true) verifyDb(db, path);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new UserError(
-        `the database ${path} was written by a newer pyhabot (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
-        { hint: 'upgrade pyhabot, or point --db at another database' },
-      );
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      if (options.readOnly !== true || !isReadOnlyFailure(error)) throw error;
+      db.close();
+      return openReadOnlyCopy(path);
     }
+    assertPyhabotSchema(db, path, version);
+    if (options.verify === true) verifyDb(db, path);
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, version);
     return db;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     if (error instanceof UserError) throw error;
     throw storeError(`cannot use the database ${path}`, error);
   }
@@ -107,10 +127,24 @@ function migrate(db: Db, fromVersion: number): void {
 function prepareDirectory(path: string): void {
   const directory = dirname(path);
   try {
-    mkdirSync(directory, { recursive: true });
+    createDataDirectory(path);
   } catch (error) {
     throw storeError(`cannot create the data directory ${directory}`, error);
   }
+}
+
+/** A database pyhabot creates is readable by its user alone; an existing file keeps its mode. */
+function createDatabaseFile(path: string): void {
+  try {
+    createPrivateFile(path);
+  } catch (error) {
+    // A directory that cannot be written: SQLite gives the reason when it tries to open the file.
+    if (!isFileSystemRefusal(error)) throw storeError(`cannot create the database ${path}`, error);
+  }
+}
+
+function isFileSystemRefusal(error: unknown): boolean {
+  return ['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '');
 }
 
 /** Refuse to open anything that is not a SQLite database, so such a file is never modified. */

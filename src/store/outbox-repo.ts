@@ -100,6 +100,27 @@ export function markFailed(
   })();
 }
 
+/** Leave rows that were never sent for a target that is down until `until`; no attempt is counted. */
+export function deferNotifications(db: Db, ids: number[], until: Date): void {
+  const update = db.prepare(
+    `UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at < ?`,
+  );
+  const at = until.toISOString();
+  db.transaction(() => {
+    for (const id of ids) update.run(at, id, at);
+  })();
+}
+
+/** How many rows wait for one target, and when the first of them is due. */
+export function describeWaiting(db: Db, target: string): { pending: number; nextAttemptAt: string | null } {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS pending, MIN(next_attempt_at) AS next FROM outbox WHERE target = ? AND status = 'pending'`,
+    )
+    .get(target) as { pending: number; next: string | null };
+  return { pending: row.pending, nextAttemptAt: row.next };
+}
+
 /** Counts of outbox rows by status. */
 export function countOutbox(db: Db): { pending: number; delivered: number; dead: number } {
   const rows = db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Array<{

@@ -4,14 +4,21 @@ import { UserError } from '../domain/errors.js';
 export const CORRUPT_DATABASE_HINT =
   'restore the database from a backup, or move it away and start a new one (pyhabot export/import keeps watches)';
 
+/** What to do when the disk under the database is full. */
+const DISK_FULL_HINT =
+  'free space on the disk that holds the database (--db, PYHABOT_DB or PERSISTENT_DATA_PATH), then run again; ' +
+  'the change that did not fit was rolled back';
+
 /** Turn a SQLite or file-system failure into a one-line user error. */
 export function storeError(context: string, error: unknown): UserError {
-  const code = (error as { code?: string }).code ?? '';
+  const code = errorCode(error) ?? '';
   const detail = describeStoreFailure(code, error);
   const hint =
     code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
       ? CORRUPT_DATABASE_HINT
-      : 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)';
+      : isDiskFull(code)
+        ? DISK_FULL_HINT
+        : 'check the path and its permissions (--db, PYHABOT_DB or PERSISTENT_DATA_PATH)';
   return new UserError(`${context}: ${detail}`, { hint, cause: error });
 }
 
@@ -36,7 +43,9 @@ function describeStoreFailure(code: string, error: unknown): string {
     case 'SQLITE_BUSY':
       return 'the database is locked by another process';
     case 'SQLITE_FULL':
-      return 'the disk is full';
+    case 'ENOSPC':
+      // Neither SQLite nor the file system says how much more room the write needed, so no size is given.
+      return 'the disk is full (no space left for the database to grow)';
     default:
       return error instanceof Error ? error.message : String(error);
   }
@@ -44,6 +53,17 @@ function describeStoreFailure(code: string, error: unknown): string {
 
 /** True for errors raised by SQLite itself or the file system under it. */
 export function isStoreFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_') || ['EACCES', 'EPERM', 'EROFS'].includes(code));
+  const code = errorCode(error);
+  return code !== undefined && (code.startsWith('SQLITE_') || ['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(code));
+}
+
+function isDiskFull(code: string): boolean {
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+/** The `code` of an error-like value; anything can be thrown, including undefined. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' ? code : undefined;
 }

@@ -61,6 +61,43 @@ describe('configuration, end to end', () => {
     expect(missing.stderr).toMatch(/does not exist/);
   });
 
+  it('refuses notification targets it cannot use in `config` and `check`, naming each masked', async () => {
+    using sandbox = createCliSandbox();
+    for (const command of [['config'], ['check']]) {
+      const result = await sandbox.run(command, { env: { PYHABOT_NOTIFY: 'garbage ftp://user:hunter22@x' } });
+      expect(result.code, command[0]).toBe(2);
+      expect(result.stderr).toMatch(/PYHABOT_NOTIFY\[0\]: .* is not a notification target pyhabot can use/);
+      expect(result.stderr).toMatch(/PYHABOT_NOTIFY\[1\]: "ftp:\/\/.*" is not a notification target pyhabot can use/);
+      expect(result.stderr).not.toContain('hunter22');
+    }
+    const kept = await sandbox.run(['config', '--json'], {
+      env: { PYHABOT_NOTIFY: 'ntfy+https://ntfy.sh/alerts?tags=a,b discord://1/abcdef' },
+    });
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(JSON.parse(kept.stdout).values.notify.value).toHaveLength(2);
+  });
+
+  it('warns about unknown PYHABOT_ variables, says the crawl delay wins, and names PERSISTENT_DATA_PATH', async () => {
+    using sandbox = createCliSandbox();
+    const data = join(sandbox.dir, 'data');
+    const result = await sandbox.run(['config'], {
+      env: { PYHABOT_REQUEST_DELAY: '5000', PYHABOT_REQUEST_DELAY_MS: '500', PERSISTENT_DATA_PATH: data },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'pyhabot: warning: the environment variable PYHABOT_REQUEST_DELAY is not a pyhabot setting and is ignored (did you mean PYHABOT_REQUEST_DELAY_MS?)\n',
+    );
+    expect(result.stdout).toMatch(/requestDelayMs\s+500\s+env PYHABOT_REQUEST_DELAY_MS/);
+    expect(result.stdout).toContain(
+      'note: requestDelayMs is 500, but hardverapro.hu is never polled faster than once a second',
+    );
+    expect(result.stdout).toMatch(new RegExp(`db\\s+${join(data, 'pyhabot.db')}\\s+env PERSISTENT_DATA_PATH`));
+    const json = JSON.parse(
+      (await sandbox.run(['config', '--json'], { env: { PYHABOT_REQUEST_DELAY_MS: '500' } })).stdout,
+    );
+    expect(json.notes.requestDelayMs).toContain('once a second');
+  });
+
   it('offers --json output that parses on every data command', async () => {
     using sandbox = createCliSandbox();
     await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html']);

@@ -14,7 +14,7 @@ function runDemo(): Promise<CliResult> {
 const demoDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('pyhabot-demo-'));
 
 describe('npm run demo (scripts/demo.js)', () => {
-  it('walks from a new watch to a new ad and a price drop, offline, and cleans up', async () => {
+  it('walks from a new watch to a new ad, a price drop and its notification, offline, and cleans up', async () => {
     const dirsBefore = new Set(demoDirs());
     const { code, stdout, stderr } = await runDemo();
     expect(stderr).toBe('');
@@ -24,16 +24,18 @@ describe('npm run demo (scripts/demo.js)', () => {
     const headings = [...stdout.matchAll(/^=== (.*)$/gm)].map((match) => match[1]);
     expect(headings).toEqual([
       'pyhabot demo',
-      '1. Watch a search',
-      '2. First check: the ads listed now become the baseline, none is reported as new',
+      '1. Watch a search, with Discord notifications',
+      '2. First check: the ads listed now are the baseline, none is reported as new',
       '3. The site changes',
       '4. Second check: exactly the new ad and the price drop are reported',
-      '5. What the watch has seen, with price history',
-      '6. Health, as the container healthcheck asks for it',
+      '5. The notification, as the Discord webhook received it',
+      '6. The newest ads the watch has seen',
+      '7. Health, as the container healthcheck asks for it',
       'Done',
     ]);
     const section = (number: number): string => stdout.split(/^=== /m)[number + 1] ?? '';
 
+    expect(section(1)).toMatch(/--notify discord\+http:\/\/127\.0\.0\.1:\d+\/api\/webhooks\//);
     expect(section(1)).toMatch(/Added watch 1: Demo: mobiles/);
     expect(section(2)).toMatch(/\[Demo: mobiles\] baseline: 100 ads recorded/);
     expect(section(2)).not.toMatch(/^NEW /m);
@@ -46,8 +48,29 @@ describe('npm run demo (scripts/demo.js)', () => {
     expect(secondCheck).toMatch(/1 watch, 1 new ad, 1 price drop/);
     expect(secondCheck.match(/^(NEW|PRICE DROP) /gm)).toHaveLength(2);
 
-    expect(section(5)).toMatch(/170 000 Ft -> 153 000 Ft/);
-    expect(section(6)).toMatch(/^healthy$/m);
+    // The one Discord message the local receiver got, as it got it: the request line, then the JSON body.
+    const [requestLine, ...bodyLines] = section(5).split('\n').slice(1);
+    expect(requestLine).toBe('POST /api/webhooks/1234567890/demo-token');
+    const message = JSON.parse(bodyLines.join('\n').replaceAll('\u00a0', ' ')) as {
+      content: string;
+      embeds: { title: string; author: { name: string }; fields: { name: string; value: string }[] }[];
+    };
+    expect(message.content).toBe('1 new ad and 1 price change for Demo: mobiles');
+    expect(message.embeds.map((embed) => [embed.author.name, embed.title])).toEqual([
+      ['New ad', 'Samsung Galaxy S24 128GB, bontatlan, 2 év garancia'],
+      ['Price drop', 'Apple iPhone 15 128GB Független Dobozos CSERE IS'],
+    ]);
+    expect(message.embeds[0]?.fields[0]).toEqual({ name: 'Price', value: '219 000 Ft', inline: true });
+    expect(message.embeds[1]?.fields[0]?.value).toBe('170 000 Ft → 153 000 Ft (−17 000 Ft)');
+
+    // A short view: five ads, the new one first.
+    expect(section(6)).toMatch(/^\$ pyhabot ads 1 --limit 5$/m);
+    const adRows = section(6).match(/^\d+ {2}.*$/gm) ?? [];
+    expect(adRows).toHaveLength(5);
+    expect(adRows[0]).toMatch(/^7328586 {2}Samsung Galaxy S24/);
+
+    expect(section(7)).toMatch(/^healthy$/m);
+    expect(section(7)).toMatch(/0 pending, 0 dead, [1-9]\d* delivered/);
 
     // No colour codes without a terminal, and the temporary directory is gone.
     expect(stdout).not.toContain('\u001b[');

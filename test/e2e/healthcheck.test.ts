@@ -11,6 +11,7 @@ import type { LocalServer } from '../helpers/local-server.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const LISTING_PATH = '/aprok/mobil/index.html';
+const OTHER_PATH = '/aprok/notebook/index.html';
 const challengePage = readFileSync(join(repoRoot, 'test/fixtures/hardverapro/challenge-page.html'), 'utf8');
 
 /** The command of the Dockerfile's HEALTHCHECK instruction, from its exec-form JSON array. */
@@ -149,8 +150,13 @@ describe('the container healthcheck', () => {
   it('turns unhealthy when a watch has failed failureThreshold (3) checks in a row', async () => {
     using sandbox = containerLikeSandbox();
     let html = new ListingPage().withoutNextPage().keepFirst(5).html;
-    await using site = await startListingSite(() => html);
+    const good = new ListingPage().withoutNextPage().keepFirst(3).html;
+    await using site = await startFakeSite({
+      [LISTING_PATH]: (_req, res) => sendHtml(res, html),
+      [OTHER_PATH]: (_req, res) => sendHtml(res, good),
+    });
     await mustRun(sandbox, ['add', `${site.url}${LISTING_PATH}`, '--allow-any-host', '--name', 'phones']);
+    await mustRun(sandbox, ['add', `${site.url}${OTHER_PATH}`, '--allow-any-host', '--name', 'laptops']);
     await mustRun(sandbox, ['check']);
 
     // The site starts answering with a bot challenge instead of the listing: exit 3, needs a human.

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -296,6 +296,72 @@ describe('export and import back', () => {
     await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html']);
     expect((await sandbox.run(['export', '--output', 'w.yaml'])).code).toBe(0);
     expect(readFileSync(join(sandbox.dir, 'w.yaml'), 'utf8')).toMatch(/^format: pyhabot-watches\nversion: 1\n/);
+  });
+
+  // Each target with the secrets it holds, in every spelling whose masking the export relies on.
+  const targetsWithSecrets: Array<[string, string[]]> = [
+    ['https://discord.com/api/webhooks/112233445566778899/DiscordWebhookToken0123', ['DiscordWebhookToken0123']],
+    ['discord://112233445566778899/ShortDiscordToken99', ['ShortDiscordToken99']],
+    ['https://hooks.slack.com/services/T0001/B0002/SlackSecret123', ['SlackSecret123']],
+    ['slack://T0001/B0002/ShortSlackSecret7', ['ShortSlackSecret7']],
+    ['tgram://123456:TelegramBotToken42/-1001234567890', ['TelegramBotToken42']],
+    ['ntfy://private-phones-topic', ['private-phones-topic']],
+    ['ntfy://alice:ntfyPassw0rd@ntfy.example.com/alice-topic', ['ntfyPassw0rd', 'alice-topic']],
+    ['ntfys://tk_ntfyaccesstoken@ntfy.example.com/bob-topic', ['tk_ntfyaccesstoken', 'bob-topic']],
+    ['https://hooks.example.com/pyhabot?token=QueryTokenValue', ['QueryTokenValue']],
+    ['https://bob:BasicAuthSecret@hooks.example.com/pyhabot', ['BasicAuthSecret']],
+    ['json+https://hooks.example.com/json?key=JsonKeySecret', ['JsonKeySecret']],
+    ['jsons://hooks.example.com/short?token=JsonsTokenSecret', ['JsonsTokenSecret']],
+    [
+      'telegram+https://api.telegram.org/bot123456:TelegramPlusToken/sendMessage?chat_id=-100123',
+      ['TelegramPlusToken'],
+    ],
+    ['ntfy+https://ntfy.example.com/plus-spelled-topic', ['plus-spelled-topic']],
+    ['slack+https://hooks.example.com/hooks/OtherPathSlackToken', ['OtherPathSlackToken']],
+  ];
+
+  it('writes no secret of any target without --include-secrets, to stdout or to a file', async () => {
+    using sandbox = createSandbox();
+    const notify = targetsWithSecrets.flatMap(([target]) => ['--notify', target]);
+    expect((await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html', ...notify])).code).toBe(0);
+    const printed = await sandbox.run(['export']);
+    expect((await sandbox.run(['export', '--format', 'yaml', '--output', 'w.yaml'])).code).toBe(0);
+    const written = readFileSync(join(sandbox.dir, 'w.yaml'), 'utf8');
+    const exported = JSON.parse(printed.stdout) as { watches: Array<{ notify: string[] }> };
+    expect(exported.watches[0]?.notify).toHaveLength(targetsWithSecrets.length);
+    for (const secret of targetsWithSecrets.flatMap(([, secrets]) => secrets)) {
+      expect(printed.stdout).not.toContain(secret);
+      expect(written).not.toContain(secret);
+    }
+  });
+
+  it('creates every --output file readable by its owner only, with or without secrets', async () => {
+    using sandbox = createSandbox();
+    await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html', '--notify', 'ntfy://some-topic']);
+    // A file that was readable by everyone before is replaced by one that is not.
+    writeFileSync(join(sandbox.dir, 'old.json'), '{}', { mode: 0o644 });
+    for (const [file, flags] of [
+      ['masked.json', []],
+      ['secret.yaml', ['--include-secrets']],
+      ['old.json', []],
+    ] as const) {
+      expect((await sandbox.run(['export', ...flags, '--output', file])).code).toBe(0);
+      expect(statSync(join(sandbox.dir, file)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('takes --json as --format json, and refuses it beside --format yaml', async () => {
+    using sandbox = createSandbox();
+    await sandbox.run(['add', 'https://hardverapro.hu/aprok/mobil/index.html']);
+    const printed = await sandbox.run(['export', '--json']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout)).toMatchObject({ format: 'pyhabot-watches', version: 1 });
+    expect((await sandbox.run(['export', '--json', '--output', 'w.yaml'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(sandbox.dir, 'w.yaml'), 'utf8'))).toMatchObject({ version: 1 });
+    expectOneLineError(
+      await sandbox.run(['export', '--json', '--format', 'yaml']),
+      /--json and --format yaml ask for different formats/,
+    );
   });
 });
 

@@ -46,6 +46,33 @@ describe('pyhabot notify-test', () => {
     expect(result.stdout + result.stderr).not.toContain('SuperSecretToken0123456789');
   });
 
+  it('prints one line per sample, naming it, and promises no retry when nothing is queued', async () => {
+    using sandbox = createCliSandbox();
+    await using receiver = await startFakeReceiver([{ status: 500, body: 'down for maintenance' }]);
+    const failing = await sandbox.run(['notify-test', `${receiver.url}/hook`]);
+    expect(failing.code, failing.stderr).toBe(1);
+    expect(failing.stdout.trim().split('\n')).toEqual([
+      `failed  ${receiver.url}/hook  sample new ad: not delivered, worth trying again later: HTTP 500: down for maintenance (3 attempts)`,
+      `failed  ${receiver.url}/hook  sample price drop: not delivered, worth trying again later: HTTP 500: down for maintenance (3 attempts)`,
+    ]);
+    expect(failing.stdout).not.toMatch(/retried/);
+
+    // Discord carries both samples in one message: each sample still gets its own line.
+    receiver.script([{ status: 204 }]);
+    const target = `discord+${receiver.url}/api/webhooks/123/SuperSecretToken0123456789`;
+    const ok = await sandbox.run(['notify-test', target, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([
+      {
+        target: expect.not.stringContaining('SuperSecretToken'),
+        samples: [
+          { sample: 'sample new ad', result: { status: 'delivered' } },
+          { sample: 'sample price drop', result: { status: 'delivered' } },
+        ],
+      },
+    ]);
+  });
+
   it('refuses an invalid target with exit 2 and a hint', async () => {
     using sandbox = createCliSandbox();
     const result = await sandbox.run(['notify-test', 'tgram://only-a-token']);

@@ -38,7 +38,7 @@ describe('pyhabot parse', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^results/);
     expect(result.stdout).toMatch(/100 ads, about 5299 in the whole search/);
-    expect(result.stdout).toMatch(/ID\s+PRICE\s+TIME\s+FLAGS\s+TITLE/);
+    expect(result.stdout).toMatch(/ID\s+PRICE\s+POSTED\s+FLAGS\s+TITLE/);
   });
 
   it('exits 3 for a page it does not recognise, 0 for an empty listing', async () => {

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 function testClient(): SiteClient {
-  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, timeoutMs: 5000 });
+  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, requestTimeoutMs: 5000 });
   return client;
 }
 
@@ -158,10 +158,10 @@ describe('fetchListing with pages fed to it', () => {
   });
 
   it.each([
-    [1, ['fetch p1', 'last request done', 'parse p1']],
-    [2, ['fetch p1', 'parse p1', 'fetch p2', 'last request done', 'parse p2']],
+    [1, ['fetch p1', 'parse p1']],
+    [2, ['fetch p1', 'parse p1', 'fetch p2', 'parse p2']],
     [5, ['fetch p1', 'parse p1', 'fetch p2', 'parse p2', 'fetch p3', 'parse p3']],
-  ])('with maxPages %i, says when its last request is done, before parsing that page', async (maxPages, expected) => {
+  ])('with maxPages %i, reads each page before asking for the next, and no more pages', async (maxPages, expected) => {
     const names: Record<string, string> = { [p1]: 'p1', [p2]: 'p2', [p3]: 'p3' };
     const log: string[] = [];
     const site = echoClient();
@@ -183,9 +183,6 @@ describe('fetchListing with pages fed to it', () => {
         parse: (html, pageUrl, at) => {
           log.push(`parse ${names[html]}`);
           return stubParser(pages)(html, pageUrl, at);
-        },
-        afterLastRequest: async () => {
-          log.push('last request done');
         },
       },
     );

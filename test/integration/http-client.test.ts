@@ -3,14 +3,9 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScrapeError } from '../../src/domain/errors.js';
 import { cookieDomainFor, createSiteCookies } from '../../src/scrape/cookie-jar.js';
-import {
-  charsetOf,
-  createSiteClient,
-  isRedirectAllowed,
-  redirectTarget,
-  type SiteClient,
-  type SiteClientOptions,
-} from '../../src/scrape/http-client.js';
+import { createSiteClient, type SiteClient, type SiteClientOptions } from '../../src/scrape/http-client.js';
+import { charsetOf } from '../../src/scrape/page-body.js';
+import { isRedirectAllowed } from '../../src/scrape/redirect-rules.js';
 import { cookiesOf, cookieTestName, inSequence, sendHtml, sendRedirect, startFakeSite } from '../helpers/fake-site.js';
 import { type LocalServer, startLocalServer } from '../helpers/local-server.js';
 
@@ -28,7 +23,7 @@ afterEach(async () => {
 
 /** A client tuned for tests: no spacing and millisecond backoff unless a test asks otherwise. */
 function testClient(options: SiteClientOptions = {}): SiteClient {
-  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, timeoutMs: 2000, ...options });
+  client = createSiteClient({ requestDelayMs: 0, retryBaseMs: 5, retryMaxMs: 20, requestTimeoutMs: 2000, ...options });
   return client;
 }
 
@@ -81,21 +76,6 @@ describe('pure helpers', () => {
     ['http://localhost:4000/a', 'http://127.0.0.1:4000/a', false],
   ])('redirect %s → %s allowed: %s', (from, to, expected) => {
     expect(isRedirectAllowed(new URL(from), new URL(to))).toBe(expected);
-  });
-
-  it.each<[number, string | undefined, string | null]>([
-    [302, '?_tc=1', 'https://hardverapro.hu/aprok/mobil/index.html?_tc=1'],
-    [301, '/aprok/index.html', 'https://hardverapro.hu/aprok/index.html'],
-    [307, 'https://www.hardverapro.hu/x', 'https://www.hardverapro.hu/x'],
-    [303, 'keres.php?stext=a', 'https://hardverapro.hu/aprok/mobil/keres.php?stext=a'],
-    [302, undefined, null],
-    [302, '  ', null],
-    [304, '/x', null],
-    [200, '/x', null],
-    [302, 'http://[broken', null],
-  ])('redirectTarget(%i, %j)', (status, location, expected) => {
-    const from = new URL('https://hardverapro.hu/aprok/mobil/index.html');
-    expect(redirectTarget(status, location, from)?.href ?? null).toBe(expected);
   });
 
   it.each<[string | undefined, string]>([
@@ -215,13 +195,15 @@ describe('createSiteClient against a local server', () => {
     expect((await testClient().fetchPage(`${site.url}/`)).body).toBe('aőű');
   });
 
-  it('decodes the body once, when it is first read, and keeps the page readable as plain data', async () => {
+  it('returns the page as plain data', async () => {
     const site = await serve((_req, res) => sendHtml(res, '<html>árvíztűrő</html>'));
     const fetched = await testClient().fetchPage(`${site.url}/`);
-    const first = fetched.body;
-    expect(first).toBe('<html>árvíztűrő</html>');
-    expect(fetched.body).toBe(first);
-    expect({ ...fetched, body: fetched.body }).toMatchObject({ status: 200, finalUrl: `${site.url}/`, redirects: [] });
+    expect({ ...fetched }).toMatchObject({
+      status: 200,
+      body: '<html>árvíztűrő</html>',
+      finalUrl: `${site.url}/`,
+      redirects: [],
+    });
   });
 
   it('waits as long as Retry-After asks after a 429, without adding the spacing on top', async () => {
@@ -246,10 +228,37 @@ describe('createSiteClient against a local server', () => {
     expect(error.kind).toBe('rate_limited');
     expect(error.status).toBe(429);
     expect(error.message).toBe(
-      `${new URL(site.url).host} asked to wait 120 s (HTTP 429), longer than the 60 s allowed`,
+      `${new URL(site.url).host} asked to wait 120 s (HTTP 429), longer than the 60 s allowed (retryAfterMaxMs); ` +
+        'not waited, the next check asks again',
     );
     expect(site.requests).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads an absurd Retry-After as too long to wait, and says so plainly', async () => {
+    const site = await serve((_req, res) =>
+      sendHtml(res, '', { status: 429, headers: { 'retry-after': '99999999999999' } }),
+    );
+    const error = await scrapeError(testClient({ retryAfterMaxMs: 60_000 }).fetchPage(`${site.url}/`));
+    expect(error.kind).toBe('rate_limited');
+    expect(error.message).toBe(
+      `${new URL(site.url).host} asked to wait more than a year (HTTP 429), longer than the 60 s allowed ` +
+        '(retryAfterMaxMs); not waited, the next check asks again',
+    );
+    expect(site.requests).toHaveLength(1);
+  });
+
+  it('waits a fractional Retry-After instead of ignoring it', async () => {
+    const site = await serve(
+      inSequence(
+        (_req, res) => sendHtml(res, 'slow down', { status: 503, headers: { 'retry-after': '0.5' } }),
+        (_req, res) => sendHtml(res, page),
+      ),
+    );
+    // A backoff of at most 20 ms would be used if the header were not read.
+    expect((await testClient().fetchPage(`${site.url}/`)).body).toBe(page);
+    const [first, second] = site.requests;
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(400);
   });
 
   it('retries a 503 and returns the page that follows', async () => {
@@ -289,7 +298,7 @@ describe('createSiteClient against a local server', () => {
   it('times out when the server never answers', async () => {
     const site = await serve(() => {});
     const started = Date.now();
-    const error = await scrapeError(testClient({ timeoutMs: 300, maxRetries: 1 }).fetchPage(`${site.url}/`));
+    const error = await scrapeError(testClient({ requestTimeoutMs: 300, maxRetries: 1 }).fetchPage(`${site.url}/`));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(`timed out after 0.3 s waiting for ${new URL(site.url).host} (2 attempts)`);
     expect(site.requests).toHaveLength(2);
@@ -302,7 +311,7 @@ describe('createSiteClient against a local server', () => {
       res.write('<!doctype html><html><body>');
     });
     const started = Date.now();
-    const error = await scrapeError(testClient({ timeoutMs: 300, maxRetries: 0 }).fetchPage(`${site.url}/`));
+    const error = await scrapeError(testClient({ requestTimeoutMs: 300, maxRetries: 0 }).fetchPage(`${site.url}/`));
     expect(error.kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -315,7 +324,7 @@ describe('createSiteClient against a local server', () => {
     });
     const error = await scrapeError(testClient({ maxBodyBytes: 64 * 1024 }).fetchPage(`${site.url}/`));
     expect(error.kind).toBe('too_large');
-    expect(error.message).toContain('declares 50 MiB');
+    expect(error.message).toBe(`page from ${new URL(site.url).host} declares 50 MiB, more than the 64 KiB limit`);
     expect(await completed).toBe(false);
     expect(site.requests).toHaveLength(1);
   });
@@ -383,10 +392,40 @@ describe('createSiteClient against a local server', () => {
   it('does not follow a redirect off the site', async () => {
     const site = await serve((_req, res) => sendRedirect(res, 'http://elsewhere.invalid/'));
     const error = await scrapeError(testClient().fetchPage(`${site.url}/`));
-    expect(error).toMatchObject({ kind: 'http_status', status: 302 });
+    expect(error).toMatchObject({ kind: 'off_site_redirect', status: 302 });
     expect(error.message).toBe(
       `${new URL(site.url).host} redirected to elsewhere.invalid, outside the site; not followed`,
     );
+    expect(site.requests).toHaveLength(1);
+  });
+
+  it('names the target of a redirect to a file: URL', async () => {
+    const site = await serve((_req, res) => sendRedirect(res, 'file:///etc/passwd'));
+    const error = await scrapeError(testClient().fetchPage(`${site.url}/`));
+    expect(error).toMatchObject({ kind: 'off_site_redirect', status: 302 });
+    expect(error.message).toBe(
+      `${new URL(site.url).host} redirected to file:///etc/passwd, outside the site; not followed`,
+    );
+  });
+
+  it('reports a 304 as an HTTP status error: no page came with it', async () => {
+    const site = await serve((_req, res) => {
+      res.writeHead(304);
+      res.end();
+    });
+    const error = await scrapeError(testClient().fetchPage(`${site.url}/`));
+    expect(error).toMatchObject({ kind: 'http_status', status: 304 });
+    expect(error.message).toBe(`HTTP 304 from ${new URL(site.url).host}`);
+  });
+
+  it('reports a redirect without a Location as an HTTP status error', async () => {
+    const site = await serve((_req, res) => {
+      res.writeHead(302);
+      res.end();
+    });
+    const error = await scrapeError(testClient().fetchPage(`${site.url}/`));
+    expect(error).toMatchObject({ kind: 'http_status', status: 302 });
+    expect(site.requests).toHaveLength(1);
   });
 
   it('reports a connection refused as a network error', async () => {
@@ -437,7 +476,7 @@ describe('createSiteClient against a local server', () => {
     const started = Date.now();
     setTimeout(() => controller.abort(new Error('interrupted')), 50);
     await expect(
-      testClient({ timeoutMs: 10_000 }).fetchPage(`${site.url}/`, { signal: controller.signal }),
+      testClient({ requestTimeoutMs: 10_000 }).fetchPage(`${site.url}/`, { signal: controller.signal }),
     ).rejects.toThrow('interrupted');
     expect(Date.now() - started).toBeLessThan(5000);
   });

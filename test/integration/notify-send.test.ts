@@ -3,12 +3,12 @@ import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10'
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import type { NotificationItem } from '../../src/domain/events.js';
-import { parseTarget } from '../../src/domain/notification-target.js';
+import { parseTarget } from '../../src/domain/targets/parse-target.js';
+import type { JsonEventBody } from '../../src/notify/channels/json/render.js';
+import type { NtfyPublishBody } from '../../src/notify/channels/ntfy/render.js';
+import type { SlackWebhookBody } from '../../src/notify/channels/slack/render.js';
+import type { TelegramSendMessageBody } from '../../src/notify/channels/telegram/render.js';
 import { describeOutcome } from '../../src/notify/describe-outcome.js';
-import type { JsonEventBody } from '../../src/notify/render-json.js';
-import type { NtfyPublishBody } from '../../src/notify/render-ntfy.js';
-import type { SlackWebhookBody } from '../../src/notify/render-slack.js';
-import type { TelegramSendMessageBody } from '../../src/notify/render-telegram.js';
 import { buildSampleItems } from '../../src/notify/sample-items.js';
 import { type SendOptions, sendNotifications } from '../../src/notify/send.js';
 import { closedPortUrl, type FakeReply, startFakeReceiver } from '../helpers/fake-receiver.js';
@@ -247,9 +247,13 @@ describe('retries within a run', () => {
     expect(receiver.requests).toHaveLength(1);
     expect(options.sleeps).toEqual([]);
     expect(outcomes.map((outcome) => outcome.result)).toEqual([
-      { status: 'retry', error: 'HTTP 429: slow down (asked to wait 120 s)', retryAfterMs: 120_000 },
-      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 120_000 },
-      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 120_000 },
+      {
+        status: 'retry',
+        error: 'HTTP 429: slow down (asked to wait 120 s, longer than the 60 s allowed; retrying after 60 s)',
+        retryAfterMs: 60_000,
+      },
+      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 60_000 },
+      { status: 'retry', error: 'not sent: the service asked pyhabot to wait', retryAfterMs: 60_000 },
     ]);
   });
 
@@ -358,7 +362,7 @@ describe('retries within a run', () => {
     const [discordOutcome] = await sendNotifications(discord, [sampleNew], testOptions());
     expect(JSON.stringify(discordOutcome)).not.toContain(DISCORD_TOKEN);
     expect(describeOutcome(discordOutcome ?? { itemIds: [], result: { status: 'delivered' } })).toBe(
-      'rejected, 1 item will not be retried: HTTP 404: Unknown Webhook ****',
+      'rejected: HTTP 404: Unknown Webhook ****',
     );
   });
 });

@@ -25,7 +25,7 @@ async function loadWithSecrets(): Promise<LoadedConfig> {
       'notify:',
       '  - https://discord.com/api/webhooks/123/TOKEN-discord-1',
       '  - ntfy://ntfy.sh/TOKEN-ntfy-2',
-      '  - tgram://TOKEN-bot-3/42',
+      '  - tgram://123:TOKEN-bot-3/42',
       'webhookSecrets:',
       '  https://hooks.example.com/a: HMAC-own-4',
       '  https://hooks.example.com/b: HMAC-other-6',

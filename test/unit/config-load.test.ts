@@ -216,12 +216,22 @@ describe('search places', () => {
     expect((await loadConfig(options())).configFile).toBe(file);
   });
 
-  it('never loads JavaScript config files', async () => {
-    await put(join(project, '.pyhabotrc.js'), 'throw new Error("ran")');
-    await put(join(project, 'pyhabot.config.js'), 'throw new Error("ran")');
-    await put(join(home, '.config', 'pyhabot', 'config.js'), 'throw new Error("ran")');
-    expect((await loadConfig(options())).configFile).toBeNull();
-    const refused = await userErrorOf(loadConfig(options({ configFile: '.pyhabotrc.js' })));
+  it.each([
+    [['work', 'project', '.pyhabotrc.js']],
+    [['work', 'project', 'pyhabot.config.mjs']],
+    [['work', '.pyhabotrc.ts']],
+    [['.config', 'pyhabot', 'config.cjs']],
+  ])('refuses a JavaScript or TypeScript config file at %j instead of passing over it', async (segments) => {
+    const code = await put(join(home, ...segments), 'throw new Error("ran")');
+    const refused = await userErrorOf(loadConfig(options()));
+    expect(refused.message).toBe(`cannot use ${code}: config files that run code are not supported`);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.hint).toContain('JSON or YAML');
+  });
+
+  it('refuses a code config named by --config, whatever its case', async () => {
+    await put(join(project, 'settings.JS'), 'throw new Error("ran")');
+    const refused = await userErrorOf(loadConfig(options({ configFile: 'settings.JS' })));
     expect(refused.message).toContain('config files that run code are not supported');
   });
 
@@ -238,13 +248,14 @@ describe('search places', () => {
     expect(error.message).toContain(`cannot parse ${join(home, 'work', 'package.json')}`);
   });
 
-  it("honours cosmiconfig's meta config in the process's working directory", async () => {
+  it("ignores cosmiconfig's meta config: a .config/config.* file is another tool's, and never read", async () => {
     await put(join(project, '.config', 'config.json'), '{ "cosmiconfig": { "searchPlaces": ["custom.yaml"] } }');
-    const custom = await put(join(home, 'work', 'custom.yaml'), 'maxPages: 7\n');
+    await put(join(project, '.config', 'config.js'), 'throw new Error("ran")');
+    await put(join(home, 'work', 'custom.yaml'), 'maxPages: 7\n');
     const previous = process.cwd();
     process.chdir(project);
     try {
-      expect((await loadConfig(options())).configFile).toBe(custom);
+      expect((await loadConfig(options())).configFile).toBeNull();
     } finally {
       process.chdir(previous);
     }
@@ -406,7 +417,10 @@ describe('validation', () => {
     ]);
     expect(error.exitCode).toBe(2);
     expect(error.hint).toContain('.pyhabotrc.example');
-    expect(error.hint).toContain('pyhabot config');
+    // `pyhabot config` would stop at the same problems: the hint points at the file and the lines to fix.
+    expect(error.hint).not.toContain('pyhabot config');
+    expect(error.hint).toContain(`fix ${file} (line 1)`);
+    expect(error.hint).toContain('fix or unset the variables named above');
   });
 
   it('never quotes a secret in a problem', async () => {
@@ -524,7 +538,7 @@ describe('<VAR>_FILE variants', () => {
 
   it('is an error when the file cannot be read', async () => {
     expect(await problemsOf(loadConfig(options({ env: { PYHABOT_MAX_PAGES_FILE: 'missing' } })))).toEqual([
-      `PYHABOT_MAX_PAGES_FILE: cannot read ${join(project, 'missing')} (ENOENT)`,
+      `PYHABOT_MAX_PAGES_FILE: ${join(project, 'missing')} does not exist`,
     ]);
   });
 

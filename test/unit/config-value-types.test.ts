@@ -46,10 +46,13 @@ describe('text parsing', () => {
   });
 
   it.each([
-    ['a,b', ['a', 'b']],
-    [' a , b ,, c ', ['a', 'b', 'c']],
     ['a b\tc\nd', ['a', 'b', 'c', 'd']],
     ['', []],
+    // A comma inside a URL stays in it; a comma before the next scheme:// still separates, as it always did.
+    ['ntfy://alerts?tags=a,b', ['ntfy://alerts?tags=a,b']],
+    ['discord://1/x,ntfy://t', ['discord://1/x', 'ntfy://t']],
+    ['discord://1/x, ntfy://t,', ['discord://1/x', 'ntfy://t']],
+    ['https://h/p?a=1,2 json+https://h/q', ['https://h/p?a=1,2', 'json+https://h/q']],
   ])('splits the list %j', (text, value) => {
     expect(stringList().fromText?.(text, context)).toEqual({ ok: true, value });
   });

@@ -109,4 +109,72 @@ describe('diffAds', () => {
     expect(diff.missed).toEqual([]);
     expect(diff.gone).toEqual([]);
   });
+
+  describe('prices the site writes another way, or that cannot be read', () => {
+    const unreadable = (id: number, priceText: string): Ad => ({
+      ...ad(id),
+      price: null,
+      priceKind: 'unknown',
+      priceText,
+    });
+
+    it.each<[string, Ad, 'edited' | 'unchanged']>([
+      ['the same number spelt another way', { ...ad(1), priceText: '1.000 Ft' }, 'edited'],
+      ['an unreadable price', unreadable(1, '1 000 EUR'), 'unchanged'],
+      ['an empty price', unreadable(1, ''), 'unchanged'],
+    ])('takes %s for no change of price', (_label, scraped, where) => {
+      const diff = diffAds(new Map([known(1)]), [scraped], rules);
+      expect(diff.changes).toEqual([]);
+      expect(diff.repriced).toEqual([]);
+      expect(diff[where].map((a) => a.id)).toEqual([1]);
+    });
+
+    it('keeps the last price read through an unreadable one, so a real change after it is still reported', () => {
+      const during = diffAds(new Map([known(1)]), [unreadable(1, '???')], rules);
+      expect(during.unchanged[0]).toMatchObject({ price: 1000, priceKind: 'fixed', priceText: '1000 Ft' });
+      const after = diffAds(new Map([known(1)]), [ad(1, 800)], rules);
+      expect(after.changes).toMatchObject([{ type: 'price_changed', previous: { price: 1000 } }]);
+    });
+
+    it('reads a price for the first time without reporting it as a change', () => {
+      const diff = diffAds(new Map([known(1, { price: null, priceKind: 'unknown', priceText: '?' })]), [ad(1)], rules);
+      expect(diff.changes).toEqual([]);
+      expect(diff.edited.map((a) => a.id)).toEqual([1]);
+    });
+  });
+
+  describe('most active ads missing at once', () => {
+    const activeAds = (count: number) => new Map(Array.from({ length: count }, (_, index) => known(index + 1)));
+    const seen = (...ids: number[]) => ids.map((id) => ad(id));
+
+    it.each<[string, number, number[], boolean]>([
+      ['6 of 10 missing', 10, [1, 2, 3, 4], true],
+      ['all 4 missing', 4, [], true],
+      ['3 of 4 missing', 4, [4], true],
+      ['5 of 10 missing (half, not more)', 10, [1, 2, 3, 4, 5], false],
+      ['2 of 3 missing (below the minimum of 4 active ads)', 3, [1], false],
+    ])('%s: held is %s', (_label, count, present, held) => {
+      const diff = diffAds(activeAds(count), seen(...present), { ...rules, goneAfterMisses: 1 });
+      if (held) {
+        expect(diff.massDisappearance).toEqual({ missing: count - present.length, active: count });
+        expect(diff.gone).toEqual([]);
+        expect(diff.missed).toEqual([]);
+      } else {
+        expect(diff.massDisappearance).toBeNull();
+        expect(diff.gone).toHaveLength(count - present.length);
+      }
+    });
+
+    it('records the misses once the disappearance is accepted', () => {
+      const diff = diffAds(activeAds(10), [], { ...rules, goneAfterMisses: 1, acceptMassDisappearance: true });
+      expect(diff.massDisappearance).toBeNull();
+      expect(diff.gone).toHaveLength(10);
+    });
+
+    it('ignores ads already gone and incomplete scrapes', () => {
+      const goneAds = new Map([...activeAds(3), known(4, { gone: true }), known(5, { gone: true })]);
+      expect(diffAds(goneAds, seen(1), rules).massDisappearance).toBeNull();
+      expect(diffAds(activeAds(10), [], { ...rules, complete: false }).massDisappearance).toBeNull();
+    });
+  });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recogniseImportFile } from '../../src/app/legacy-import/detect-import-format.js';
 import { UserError } from '../../src/domain/errors.js';
+import { recogniseImportFile } from '../../src/import/formats.js';
 
 const LEGACY = resolve(import.meta.dirname, '../fixtures/legacy');
 
@@ -64,5 +64,26 @@ describe('recogniseImportFile', () => {
   it('names the line of malformed YAML in a .yaml file', () => {
     const error = errorOf(() => recogniseImportFile('format: pyhabot-watches\nwatches: [\n', 'w.yaml'));
     expect(error.message).toMatch(/^w\.yaml is not valid YAML: .*\(line \d+, column \d+\)$/);
+  });
+
+  it('never guesses a legacy format for a file that carries another format marker', () => {
+    const error = errorOf(() => recogniseImportFile('{"format": "other", "watchlist": {}, "list": {}}', 'x.json'));
+    expect(error.message).toMatch(/format marker is "other"/);
+  });
+
+  it.each([
+    ['a list', 'ads: &ads [1, 2, 3]\nwatchlist: {}\nagain: *ads\n'],
+    ['a mapping', 'watchlist:\n  "1": &w {url: x}\n  "2": *w\n'],
+    ['a merge key', 'base: &b {nested: {a: 1}}\nwatchlist:\n  "1": {<<: *b}\n'],
+  ])('refuses a YAML alias of %s before anything reads it', (_label, text) => {
+    const error = errorOf(() => recogniseImportFile(text, 'w.yaml'));
+    expect(error.message).toBe('w.yaml repeats a list or mapping through a YAML alias (*name), which import refuses');
+    expect(error.hint).toMatch(/never writes aliases/);
+  });
+
+  it('accepts an alias of a plain value, which costs nothing to repeat', () => {
+    const yaml =
+      'format: pyhabot-watches\nversion: 1\nwatches:\n  - {name: &n phones, url: x}\n  - {name: *n, url: y}\n';
+    expect(recogniseImportFile(yaml, 'w.yaml').format).toBe('pyhabot-export');
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeBotConfig, plan2021Databank } from '../../src/app/legacy-import/plan-2021-databank.js';
 import { UserError } from '../../src/domain/errors.js';
+import { describeBotConfig, plan2021Databank } from '../../src/import/databank-2021.js';
 
 const SAMPLE_DIR = resolve(import.meta.dirname, '../fixtures/legacy/pyhabot-2021-databank');
 const sample = JSON.parse(readFileSync(resolve(SAMPLE_DIR, 'viewers.json'), 'utf8')) as unknown;
@@ -206,7 +206,7 @@ describe('plan2021Databank on edge cases', () => {
     ['list is not an object', { AI: 1, list: [] }, /viewers\.json: list should be an object, not a list/],
     ['an entry is not an object', databank({ '1': 'x' }), /list\.1 should be an object, not a string/],
     ['the url is missing', databank({ '1': { category_name: 'x' } }), /list\.1\.url should be a string, it is missing/],
-    ['the url is a number', databank({ '1': { url: 5 } }), /list\.1\.url should be a string, not the number 5/],
+    ['the url is a number', databank({ '1': { url: 5 } }), /list\.1\.url should be a string, not 5/],
     [
       'lastseen is a string',
       databank({ '1': { url: MOBIL, lastseen: '7318447' } }),

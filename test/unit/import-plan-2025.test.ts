@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plan2025TinyDb } from '../../src/app/legacy-import/plan-2025-tinydb.js';
 import { UserError } from '../../src/domain/errors.js';
+import { plan2025TinyDb } from '../../src/import/tinydb-2025.js';
 
 const sample = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../fixtures/legacy/pyhabot-2025-tinydb/watchlist.json'), 'utf8'),

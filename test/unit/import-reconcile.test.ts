@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportPlan, PlannedWatch } from '../../src/app/legacy-import/import-plan.js';
-import { buildImportReport } from '../../src/app/legacy-import/import-report.js';
-import {
-  type ExistingWatch,
-  reconcileImport,
-  toImportWrites,
-  writesNothing,
-} from '../../src/app/legacy-import/reconcile-import.js';
 import type { Ad } from '../../src/domain/ad.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
+import { collectWrites, type ExistingWatch, reconcileImport } from '../../src/import/decide-import.js';
+import type { ImportPlan, PlannedWatch } from '../../src/import/import-plan.js';
+import { buildImportReport } from '../../src/import/import-report.js';
 import type { SeenAd } from '../../src/store/import-repo.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
@@ -91,9 +86,9 @@ function planOf(...watches: PlannedWatch[]): ImportPlan {
 describe('reconcileImport', () => {
   it('creates a watch whose URL is not watched yet, with the config default for notifyExisting', () => {
     const plan = planOf(planned({ targets: [DISCORD], seenUpToId: 500, baselineDone: true, ads: [seen(1)] }));
-    const decisions = reconcileImport(plan, () => undefined);
+    const decisions = reconcileImport(plan, () => undefined, { notifyExisting: true });
     expect(decisions.map((decision) => decision.kind)).toEqual(['create']);
-    expect(toImportWrites(decisions, { notifyExisting: true })).toEqual({
+    expect(collectWrites(decisions)).toEqual({
       create: [
         {
           name: 'mobil',
@@ -115,7 +110,9 @@ describe('reconcileImport', () => {
     const plan = planOf(
       planned({ targets: [DISCORD, NTFY], seenUpToId: 900, baselineDone: true, ads: [seen(1), seen(2, true)] }),
     );
-    const decisions = reconcileImport(plan, () => existing({ notify: [DISCORD], seenUpToId: 800 }, [1]));
+    const decisions = reconcileImport(plan, () => existing({ notify: [DISCORD], seenUpToId: 800 }, [1]), {
+      notifyExisting: false,
+    });
     expect(decisions).toEqual([
       expect.objectContaining({
         kind: 'merge',
@@ -125,9 +122,17 @@ describe('reconcileImport', () => {
         markBaselineDone: true,
       }),
     ]);
-    expect(toImportWrites(decisions, { notifyExisting: false })).toEqual({
+    expect(collectWrites(decisions)).toEqual({
       create: [],
-      merge: [{ watchId: 7, addTargets: [NTFY], ads: [seen(2, true)], seenUpToId: 900, markBaselineDone: true }],
+      merge: [
+        expect.objectContaining({
+          watchId: 7,
+          addTargets: [NTFY],
+          ads: [seen(2, true)],
+          seenUpToId: 900,
+          markBaselineDone: true,
+        }),
+      ],
     });
   });
 
@@ -144,9 +149,9 @@ describe('reconcileImport', () => {
     ],
     ['the file has nothing for it', planned(), existing()],
   ])('leaves an existing watch unchanged when %s, so a second import is a no-op', (_label, plannedWatch, found) => {
-    const decisions = reconcileImport(planOf(plannedWatch), () => found);
+    const decisions = reconcileImport(planOf(plannedWatch), () => found, { notifyExisting: false });
     expect(decisions.map((decision) => decision.kind)).toEqual(['unchanged']);
-    expect(writesNothing(toImportWrites(decisions, { notifyExisting: false }))).toBe(true);
+    expect(collectWrites(decisions)).toEqual({ create: [], merge: [] });
   });
 
   it('never lowers "seen up to" nor redoes the baseline of a watch that was checked', () => {
@@ -154,6 +159,7 @@ describe('reconcileImport', () => {
     const [decision] = reconcileImport(
       planOf(planned({ targets: [NTFY], seenUpToId: 10, baselineDone: true })),
       () => checked,
+      { notifyExisting: false },
     );
     expect(decision).toMatchObject({ kind: 'merge', seenUpToId: null, markBaselineDone: false });
   });
@@ -177,8 +183,10 @@ describe('buildImportReport', () => {
       ],
       notes: ['a note'],
     };
-    const decisions = reconcileImport(plan, (url) =>
-      url === MOBIL ? undefined : existing({ id: 4, name: 'hw', url }),
+    const decisions = reconcileImport(
+      plan,
+      (url) => (url === MOBIL ? undefined : existing({ id: 4, name: 'hw', url })),
+      { notifyExisting: false },
     );
     const report = buildImportReport(plan, decisions, {
       source: 'viewers.json',
@@ -207,7 +215,7 @@ describe('buildImportReport', () => {
     const plan = planOf(planned());
     const report = buildImportReport(
       plan,
-      reconcileImport(plan, () => undefined),
+      reconcileImport(plan, () => undefined, { notifyExisting: false }),
       {
         source: 'x',
         dryRun: true,

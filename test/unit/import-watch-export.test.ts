@@ -1,10 +1,10 @@
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { planWatchExport } from '../../src/app/legacy-import/plan-watch-export.js';
-import { buildWatchExport, isMaskedTarget, serializeWatchExport } from '../../src/app/watch-export.js';
 import { UserError } from '../../src/domain/errors.js';
-import { maskTarget } from '../../src/domain/notification-target.js';
+import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
+import { buildWatchExport, isMaskedTarget, serializeWatchExport } from '../../src/import/export-file.js';
+import { planWatchExport } from '../../src/import/read-export-file.js';
 
 const options = { source: 'watches.yaml', allowAnyHost: false };
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';

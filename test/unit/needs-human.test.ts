@@ -14,6 +14,7 @@ describe('needsHuman', () => {
     ['timeout', undefined, false],
     ['too_large', undefined, false],
     ['redirect_loop', undefined, false],
+    ['off_site_redirect', 302, false],
   ])('%s %s → %s', (kind, status, expected) => {
     expect(needsHuman({ kind, status })).toBe(expected);
   });

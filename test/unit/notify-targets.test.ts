@@ -1,17 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import {
-  maskSecretsInText,
-  maskTarget,
-  type NotificationTarget,
-  parseTarget,
-} from '../../src/domain/notification-target.js';
+import { maskSecretsInText, maskTarget, parseTarget } from '../../src/domain/targets/parse-target.js';
+import type { NotificationTarget } from '../../src/domain/targets/target.js';
 
 const DISCORD_ID = '112233445566778899';
 const DISCORD_TOKEN = 'Zx9_aQ-3kLmNoPqRsTuVwXyZ0123456789abcdefGHIJKLmnopqrstuVWXYZ-_abcd';
 const SLACK_SECRET = 'XyZ123abcDEF456ghiJKL789';
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+/** The UserError parseTarget refuses a target with; fails the test when the target is accepted. */
+function refusalOf(raw: string): UserError {
+  try {
+    parseTarget(raw);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error(`parseTarget accepted ${raw}`);
+}
 
 describe('parseTarget accepts every documented form', () => {
   const cases: Array<{ raw: string; expected: Partial<NotificationTarget> & Record<string, unknown> }> = [
@@ -218,33 +225,23 @@ describe('parseTarget rejects what it cannot use', () => {
   ];
 
   it.each(invalid)('%j', (raw) => {
-    let thrown: unknown;
-    try {
-      parseTarget(raw);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(UserError);
-    const error = thrown as UserError;
+    expect(() => parseTarget(raw)).toThrow(UserError);
+    const error = refusalOf(raw);
     expect(error.message).toMatch(/^Invalid notification target: .+\.$/);
     expect(error.message).not.toContain('\n');
     expect(error.hint).toBeTruthy();
   });
 
-  it('never quotes the secret it refuses', () => {
-    for (const raw of [`tgram://${BOT_TOKEN}`, `discord://x/${DISCORD_TOKEN}`, `slack://T1/${SLACK_SECRET}`]) {
-      try {
-        parseTarget(raw);
-        expect.unreachable();
-      } catch (error) {
-        const { message, hint } = error as UserError;
-        for (const secret of [BOT_TOKEN, DISCORD_TOKEN, SLACK_SECRET]) {
-          expect(message).not.toContain(secret);
-          expect(hint).not.toContain(secret);
-        }
+  it.each([`tgram://${BOT_TOKEN}`, `discord://x/${DISCORD_TOKEN}`, `slack://T1/${SLACK_SECRET}`])(
+    'never quotes the secret it refuses in %s',
+    (raw) => {
+      const { message, hint } = refusalOf(raw);
+      for (const secret of [BOT_TOKEN, DISCORD_TOKEN, SLACK_SECRET]) {
+        expect(message).not.toContain(secret);
+        expect(hint).not.toContain(secret);
       }
-    }
-  });
+    },
+  );
 });
 
 describe('maskTarget', () => {

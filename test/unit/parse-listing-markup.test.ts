@@ -8,13 +8,18 @@ import {
   wholeSource,
 } from '../../src/scrape/listing-markup-query.js';
 import {
-  findElementEnd,
-  findOpeningTagWithClass,
+  completeElement,
+  findTagWithClass,
   hasClassToken,
-  isInsideComment,
   locateElementWithClass,
+  type SourceRange,
 } from '../../src/scrape/listing-markup-scan.js';
+
+import { readTagAttribute, removeComments, removeTags } from '../../src/scrape/listing-markup-text.js';
 import { listItems } from '../../src/scrape/parse-ad-list.js';
+
+const findOpeningTagWithClass = (html: string, tagName: string, token: string, range?: SourceRange) =>
+  findTagWithClass(html, range ?? wholeSource(html), tagName, token);
 
 describe('page-level scanning', () => {
   it('matches whole class tokens only', () => {
@@ -27,11 +32,10 @@ describe('page-level scanning', () => {
 
   it('tells markup inside comments from real markup', () => {
     const html = '<li><!--<div class="media-body">--><div class="uad-col">x</div><!--</div>--></li>';
-    expect(isInsideComment(html, html.indexOf('<div class="media-body"'))).toBe(true);
-    expect(isInsideComment(html, html.indexOf('<div class="uad-col"'))).toBe(false);
     expect(findOpeningTagWithClass(html, 'div', 'media-body')).toBeNull();
     const realDiv = html.indexOf('<div class="uad-col"');
-    expect(findOpeningTagWithClass(html, 'div', 'uad-col')).toEqual({
+    expect(findOpeningTagWithClass(html, 'div', 'uad-col')).toMatchObject({
+      tagName: 'div',
       start: realDiv,
       openEnd: realDiv + '<div class="uad-col">'.length,
     });
@@ -50,9 +54,11 @@ describe('page-level scanning', () => {
     expect(locateElementWithClass(html, 'div', 'a')?.end).toBe(html.indexOf('<p>'));
   });
 
-  it('reports an element that never closes', () => {
-    expect(findElementEnd('<div class="a"><div></div>', 'div', 15)).toBe(-1);
-    expect(findElementEnd('<div class="a"><!-- </div>', 'div', 15)).toBe(-1);
+  it('reports an element that never closes, ending it where the search ends', () => {
+    const open = { tagName: 'div', start: 0, openEnd: 15 };
+    expect(completeElement('<div class="a"><div></div>', open, 26)).toMatchObject({ closed: false, end: 26 });
+    expect(completeElement('<div class="a"><!-- </div>', open, 26)).toMatchObject({ closed: false, end: 26 });
+    expect(completeElement('<div class="a"></div>', open, 21)).toMatchObject({ closed: true, innerEnd: 15, end: 21 });
   });
 });
 
@@ -127,5 +133,38 @@ describe('list items', () => {
     const list = '<ul><li>one<li>two</ul><p>after</p>';
     const items = listItems(list).map((item) => list.slice(item.start, item.end));
     expect(items).toEqual(['<li>one', '<li>two']);
+  });
+});
+
+describe('forward-only reading of hostile markup', () => {
+  it('drops comments, running an unclosed one to the end', () => {
+    expect(removeComments('a<!-- x -->b<!-- y')).toBe('ab');
+    expect(removeComments('<!--<!--<!-- x')).toBe('');
+  });
+
+  it('drops tags from text and keeps a < that starts none', () => {
+    expect(removeTags('1 < 2 <b>bold</b> <a href="x">y')).toBe('1 < 2 bold y');
+    expect(removeTags('x <a <a <a')).toBe('x <a <a <a');
+  });
+
+  it('reads attributes the way a browser does, whatever the quoting', () => {
+    const tag = '<li title=" data-uadid=&quot;1&quot;" data-uadid=\'42\' class=media data-uadid="7" hidden>';
+    const opening = { tagName: 'li', start: 0, nameEnd: 3, openEnd: tag.length };
+    expect(readTagAttribute(tag, opening, 'data-uadid')).toBe('42');
+    expect(readTagAttribute(tag, opening, 'class')).toBe('media');
+    expect(readTagAttribute(tag, opening, 'hidden')).toBe('');
+    expect(readTagAttribute(tag, opening, 'href')).toBeUndefined();
+    const unterminated = '<li class="media data-uadid="1>';
+    expect(readTagAttribute(unterminated, { ...opening, openEnd: unterminated.length }, 'data-uadid')).toBeUndefined();
+  });
+
+  it('judges a tag full of class tokens once and finds the real element after it', () => {
+    const html = `<div data-x="${'uad-list '.repeat(50_000)}"></div><!-- <div class="uad-list"> --><div class="uad-list">`;
+    expect(findOpeningTagWithClass(html, 'div', 'uad-list')?.start).toBe(html.lastIndexOf('<div'));
+  });
+
+  it('does not take a class token inside a script for an element', () => {
+    const html = '<script>x = "<div class=\'uad-list\'>";</script><p>y</p>';
+    expect(findOpeningTagWithClass(html, 'div', 'uad-list')).toBeNull();
   });
 });

@@ -35,6 +35,11 @@ function withListItems(html: string, items: string): string {
 }
 
 /** Replace the text of every `<time>` in the card. */
+// The pager's range menu counts the ads of the whole search; an empty search has none to count.
+function withoutRangeMenu(html: string): string {
+  return html.replace(/<li class="dropdown nav-pager">[\s\S]*?<\/li>/g, '');
+}
+
 const setTime = (text: string) => (card: string) => card.replace(/<time>ma \d\d:\d\d<\/time>/g, `<time>${text}</time>`);
 
 /** Replace the price texts of both columns in the card. */
@@ -139,17 +144,62 @@ describe('empty result pages', () => {
 
   it('calls a list that holds only the "nincs egy találat" sentence empty', () => {
     const message = '<li><p>Sajnos a megadott keresési feltételekkel nincs egy találat sem.</p></li>';
-    expect(read(withListItems(realPage, message)).verdict).toBe('empty');
+    expect(read(withListItems(withoutRangeMenu(realPage), message)).verdict).toBe('empty');
   });
 
   it('reads the message also when its accented letter is written as an entity', () => {
     const message = '<li><p>Sajnos a megadott keresési feltételekkel nincs egy tal&aacute;lat sem.</p></li>';
-    expect(read(withListItems(realPage, message)).verdict).toBe('empty');
+    expect(read(withListItems(withoutRangeMenu(realPage), message)).verdict).toBe('empty');
+  });
+
+  it.each([
+    ['no cards at all', ''],
+    ['only the block headers', '<li><h3>Előresorolt hirdetések</h3></li>'],
+    [
+      'the "nincs egy találat" sentence',
+      '<li><p>Sajnos a megadott keresési feltételekkel nincs egy találat sem.</p></li>',
+    ],
+  ])('rejects a list with %s while the pager counts 5299 ads, instead of calling it empty', (_label, items) => {
+    expectUnrecognized(read(withListItems(realPage, items)), 'the ad list is empty but the pager counts 5299 ads');
+  });
+
+  it('rejects the "nincs egy találat" sentence without a list while the pager counts ads', () => {
+    const html = fixture('listing-empty-message.html').replace(
+      '<ul class="nav navbar-nav mr-md-auto">',
+      '<ul class="nav navbar-nav mr-md-auto"><li class="nav-pager"><a class="dropdown-item">1 - 5299</a></li>',
+    );
+    expectUnrecognized(read(html), 'the ad list is empty but the pager counts 5299 ads');
   });
 
   it('does not call a list of unknown items empty', () => {
     const page = read(withListItems(realPage, '<li class="promo"><a href="/x">x</a></li><li>?</li>'));
     expectUnrecognized(page, 'the ad list holds 2 item(s) that are not ad cards');
+  });
+});
+
+describe('prices the parser cannot read', () => {
+  const priceSpans = /(<span class="text-nowrap">)[^<]*\d[^<]*(<\/span>)/g;
+
+  it('reads the whole page the same when the site writes its prices another way', () => {
+    const before = read(realPage).ads.map((ad) => [ad.id, ad.price, ad.priceKind]);
+    const dotted = realPage.replace(priceSpans, (span) => span.replace(/(\d) (?=\d{3})/g, '$1.').replace('Ft', 'HUF'));
+    expect(dotted).not.toBe(realPage);
+    expect(read(dotted).ads.map((ad) => [ad.id, ad.price, ad.priceKind])).toEqual(before);
+  });
+
+  it('rejects a page where most prices cannot be read, instead of reading every ad as repriced', () => {
+    const page = read(realPage.replace(priceSpans, '$1ár: 12 EUR$2'));
+    expectUnrecognized(
+      page,
+      /^\d+ of 100 prices could not be read \(such as "ár: 12 EUR"\): the price format has changed$/,
+    );
+  });
+
+  it('reads a page where a few prices cannot be read, and says so', () => {
+    const page = read(editCard(realPage, PLAIN_CARD, (card) => card.replace(priceSpans, '$1ár: 12 EUR$2')));
+    expect(page.verdict).toBe('results');
+    expect(page.reason).toBe('1 of 100 prices could not be read (such as "ár: 12 EUR")');
+    expect(page.ads.find((ad) => ad.id === PLAIN_CARD)).toMatchObject({ price: null, priceKind: 'unknown' });
   });
 });
 

@@ -4,6 +4,7 @@ import { parsePrice } from '../../src/scrape/parse-price.js';
 
 const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
+const THIN_SPACE = '\u2009';
 
 describe('parsePrice', () => {
   it.each<[string, number | null, PriceKind]>([
@@ -38,7 +39,34 @@ describe('parsePrice', () => {
     ['Cserejegelve', null, 'unknown'],
     ['12 34 Ft', null, 'unknown'],
     ['Ft', null, 'unknown'],
-    ['1.500.000 Ft', null, 'unknown'],
+    ['1.500.000 Ft', 1_500_000, 'fixed'],
+    // Spellings the site could switch to: each must read as the same number, never as a new price.
+    ['10.000 Ft', 10_000, 'fixed'],
+    ['10 000 HUF', 10_000, 'fixed'],
+    ['10.000 HUF', 10_000, 'fixed'],
+    ['10000 huf', 10_000, 'fixed'],
+    ['HUF 10 000', 10_000, 'fixed'],
+    ['Ft 10 000', 10_000, 'fixed'],
+    ['10 000 Ft.', 10_000, 'fixed'],
+    ['10 000,- Ft', 10_000, 'fixed'],
+    ['10.000,-', 10_000, 'fixed'],
+    ['10 000,00 Ft', 10_000, 'fixed'],
+    ['10 000 Ft-', 10_000, 'fixed'],
+    ['10 000 forint', 10_000, 'fixed'],
+    ["10'000 Ft", 10_000, 'fixed'],
+    ['10 000', 10_000, 'fixed'],
+    [`10${THIN_SPACE}000${THIN_SPACE}Ft`, 10_000, 'fixed'],
+    [`1${NARROW_NBSP}650${NARROW_NBSP}000${NBSP}HUF`, 1_650_000, 'fixed'],
+    ['1.5M HUF', 1_500_000, 'fixed'],
+    ['1,5 M Ft', 1_500_000, 'fixed'],
+    ['Keresem.', null, 'wanted'],
+    // Not a forint amount: unreadable, which the diff never takes for a change of price.
+    ['10,5 Ft', null, 'unknown'],
+    ['10.00 Ft', null, 'unknown'],
+    ['10 000 EUR', null, 'unknown'],
+    ['$10 000', null, 'unknown'],
+    ['10 000 Ft 20 000 Ft', null, 'unknown'],
+    [`${'1 000 '.repeat(20)}Ft`, null, 'unknown'],
     ['constructor', null, 'unknown'],
     ['99999999999999999999 Ft', null, 'unknown'],
   ])('reads %j as %s (%s)', (text, price, priceKind) => {

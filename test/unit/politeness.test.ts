@@ -61,6 +61,23 @@ describe('createPolitenessGate', () => {
     expect(starts).toEqual([10_000, 10_300, 10_600]);
   });
 
+  it('paces further requests inside one turn (redirect hops, retries) like separate ones', async () => {
+    const time = fakeTime();
+    const gate = createPolitenessGate({ requestDelayMs: 300, now: time.now, sleep: time.sleep });
+    const url = at('mirror.example');
+    const starts: number[] = [];
+    await gate.schedule(url, async () => {
+      starts.push(time.now());
+      await gate.pace(url);
+      starts.push(time.now());
+      gate.holdOff(url, 1000);
+      await gate.pace(url);
+      starts.push(time.now());
+    });
+    await gate.schedule(url, async () => starts.push(time.now()));
+    expect(starts).toEqual([10_000, 10_300, 11_300, 11_600]);
+  });
+
   it('counts time spent in the request towards the spacing', async () => {
     const time = fakeTime();
     const gate = createPolitenessGate({ requestDelayMs: 300, now: time.now, sleep: time.sleep });

@@ -3,7 +3,6 @@ import {
   type AttemptOutcome,
   backoffDelayMs,
   decideRetry,
-  parseRetryAfterMs,
   type RetryDecision,
   type RetrySettings,
 } from '../../src/scrape/retry-policy.js';
@@ -208,22 +207,5 @@ describe('backoffDelayMs', () => {
     [3, 0.5, 2000],
   ])('attempt %i with random %f waits %i ms', (attempt, random, expected) => {
     expect(backoffDelayMs(attempt, random, 1000, 30_000)).toBe(expected);
-  });
-});
-
-describe('parseRetryAfterMs', () => {
-  it.each<[string | undefined, number | null]>([
-    [undefined, null],
-    ['', null],
-    ['0', 0],
-    ['7', 7000],
-    [' 7 ', 7000],
-    ['Sat, 31 Jan 2026 12:01:00 GMT', 60_000],
-    ['Saturday, 31-Jan-26 12:01:00 GMT', 60_000],
-    ['-3', null],
-    ['1.5', null],
-    ['not a date', null],
-  ])('%j → %j', (value, expected) => {
-    expect(parseRetryAfterMs(value, now)).toBe(expected);
   });
 });

@@ -51,6 +51,8 @@ describe('openDb', () => {
   it('refuses a database written by a newer version', () => {
     const path = join(dir, 'newer.db');
     const raw = new Database(path);
+    // A newer pyhabot's schema still has the tables that mark it as pyhabot's.
+    raw.exec('CREATE TABLE watches (id INTEGER PRIMARY KEY); CREATE TABLE run_lock (id INTEGER PRIMARY KEY)');
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     expect(() => openDb(path)).toThrow(/written by a newer pyhabot/);
@@ -205,6 +207,20 @@ describe('run lock', () => {
     expect(result).toMatchObject({ acquired: true, tookOverFrom: { owner: 'a' } });
     expect(heartbeatRunLock(db, 'a', now)).toBe(false);
     expect(heartbeatRunLock(db, 'b', now)).toBe(true);
+  });
+
+  it('never takes over from a live process on this host, however old its heartbeat', () => {
+    const db = openDb(':memory:');
+    acquireRunLock(db, { ...base, owner: 'a' });
+    const hourLater = new Date(now.getTime() + 3_600_000);
+    const second = acquireRunLock(db, { ...base, owner: 'b', pid: 101, now: hourLater, isAlive: (pid) => pid === 100 });
+    expect(second).toMatchObject({ acquired: false, holder: { owner: 'a', pid: 100 } });
+  });
+
+  it('takes over a lock left on this host under its own pid by an earlier process', () => {
+    const db = openDb(':memory:');
+    acquireRunLock(db, { ...base, owner: 'a' });
+    expect(acquireRunLock(db, { ...base, owner: 'b' })).toMatchObject({ acquired: true, tookOverFrom: { owner: 'a' } });
   });
 
   it('does not judge a pid from another host, but takes over a stale heartbeat', () => {

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { isVersionRequest } from '../../src/cli/version-request.js';
+import { isVersionRequest, requestedCommand } from '../../src/cli/version-request.js';
 
 const VERSION = '9.8.7';
 
@@ -82,6 +82,80 @@ describe('isVersionRequest', () => {
       fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (args) => {
         if (!isVersionRequest(args)) return;
         expect(await commanderAnswer(args)).toEqual({ stdout: `${VERSION}\n`, code: 'commander.version' });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** What commander does with these arguments: what it printed, its error code, and the command it ran with what. */
+async function outcome(args: string[], only: string | undefined): Promise<unknown> {
+  let stdout = '';
+  let ran: unknown;
+  const program = buildProgram(
+    VERSION,
+    async (spec, commandArgs, options) => {
+      ran = { name: spec.name, commandArgs, options, globals: program.opts() };
+    },
+    only,
+  );
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (text) => {
+        stdout += text;
+      },
+      writeErr: () => {},
+      outputError: () => {},
+    });
+  }
+  try {
+    await program.parseAsync(['node', 'pyhabot', ...args]);
+    return { stdout, ran };
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return { stdout, ran, code: error.code };
+  }
+}
+
+describe('requestedCommand', () => {
+  it.each([
+    [['list'], 'list'],
+    [['--db', 'list', 'show', '1'], 'show'],
+    [['--db=x', '-v', '--no-color', 'status'], 'status'],
+    [['--log-level', 'info', 'check'], 'check'],
+    [['--bogus', 'list'], undefined],
+    [['--no-color=1', 'list'], undefined],
+    [['--db'], undefined],
+  ])('%j names %s', (args, name) => {
+    expect(requestedCommand(args)).toBe(name);
+  });
+
+  it('a program built for the named command alone does exactly what the whole program does', async () => {
+    const token = fc.constantFrom(
+      'list',
+      'show',
+      'status',
+      'lsit',
+      'help',
+      '1',
+      'x',
+      '--json',
+      '--db',
+      '--db=x.db',
+      '--config',
+      '--log-level',
+      'info',
+      '-v',
+      '--no-color',
+      '--help',
+      '--version',
+      '--bogus',
+      '--',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 5 }), async (args) => {
+        expect(await outcome(args, requestedCommand(args))).toEqual(await outcome(args, undefined));
       }),
       { numRuns: 300 },
     );

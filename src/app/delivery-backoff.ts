@@ -1,6 +1,0 @@
-/** When to try a failed notification again: exponential in the attempts made, capped at a day, or what the target asked. */
-export function nextAttemptDelayMs(attemptsMade: number, baseMs: number, retryAfterMs?: number): number {
-  const exponential = baseMs * 2 ** Math.max(0, attemptsMade - 1);
-  const delay = Math.min(exponential, 24 * 3_600_000);
-  return retryAfterMs === undefined ? delay : Math.max(delay, retryAfterMs);
-}
