@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCheck } from './check-bench.js';
 import { benchDelivery } from './delivery-bench.js';
+import { benchFilter, FILTER_TARGET_MS } from './filter-bench.js';
 import { benchHostileParse } from './hostile-parse.js';
 import { benchParseListing } from './parse-listing.js';
 import { benchPoliteness } from './politeness-bench.js';
 import { benchStartup } from './startup-bench.js';
-import { figure, formatTable } from './stats.js';
+import { figure, formatTable, summarize } from './stats.js';
 
 /** The parser figure, and how it compares with parsing the whole document into a tree. */
 async function benchParse(log) {
@@ -50,12 +51,27 @@ async function benchParse(log) {
   };
 }
 
+/** What a filter adds to the check of one page of 100 new ads. */
+async function benchFilters(log) {
+  log('filter: a typical filter on the listing page');
+  const result = benchFilter();
+  const target = { max: FILTER_TARGET_MS };
+  return {
+    figures: [
+      figure(`filter decision, ${result.ads} new ads (compile + judge)`, 'ms', summarize(result.decision, 3), target),
+      figure(`filter decision and its store work, ${result.ads} new ads`, 'ms', summarize(result.withStore, 3), target),
+    ],
+    notes: { ads: result.ads, kept: result.kept },
+  };
+}
+
 const groups = {
   parse: benchParse,
   check: benchCheck,
   startup: benchStartup,
   politeness: benchPoliteness,
   delivery: benchDelivery,
+  filter: benchFilters,
 };
 
 const requested = process.argv.slice(2);

@@ -14,6 +14,7 @@ export type CheckRecord =
       oldPriceText: string;
       newPriceText: string;
     }
+  | { type: 'filtered'; watch: WatchRef; change: 'new_ad' | 'price_changed'; ad: Ad; rule: string }
   | {
       type: 'watch_error';
       watch: WatchRef;
@@ -48,6 +49,8 @@ export interface CheckSummary {
   priceRises: number;
   priceChanges: number;
   baselines: number;
+  /** New ads and price changes that a filter held back (recorded, not notified). */
+  filtered: number;
   delivered: number;
   deliveryRetries: number;
   deliveriesDead: number;

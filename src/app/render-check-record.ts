@@ -33,6 +33,9 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
         ),
       ];
     }
+    case 'filtered':
+      // Held back on purpose: counted in the summary, listed by `ads --filtered` and `check --json`.
+      return [];
     case 'watch_error':
       return [
         `${styles.red(styles.bold('ERROR'))} ${watchTag} ${record.error.kind}: ${displayText(record.error.message)}` +
@@ -63,6 +66,7 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
   const otherChanges = summary.priceChanges - summary.priceDrops;
   if (otherChanges > 0) parts.push(plural(otherChanges, 'other price change', 'other price changes'));
   if (summary.baselines > 0) parts.push(plural(summary.baselines, 'baseline', 'baselines'));
+  if (summary.filtered > 0) parts.push(`${summary.filtered} filtered`);
   if (summary.watchesFailed > 0) parts.push(styles.red(plural(summary.watchesFailed, 'error', 'errors')));
   if (summary.deliveriesDead > 0)
     parts.push(styles.red(plural(summary.deliveriesDead, 'dead notification', 'dead notifications')));

@@ -3,12 +3,14 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
 import { type AdChange, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
-import type { AdEvent, WatchRef } from '../domain/events.js';
+import type { WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { believesMassDisappearance, describeMassDisappearance } from '../domain/mass-disappearance.js';
 import { scrapeFailureHint } from '../domain/scrape-hint.js';
+import { type FilteredChange, screenChanges } from '../domain/screen-changes.js';
 import type { Watch } from '../domain/watch.js';
 import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
+import { recordFilterVerdicts } from '../store/filters-repo.js';
 import type { Db } from '../store/open-db.js';
 import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
@@ -16,6 +18,7 @@ import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '.
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { letPendingSignalsIn } from './pending-signals.js';
+import { changeEvent, filtersOfWatch, reportFiltered } from './screen-check.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -31,7 +34,8 @@ export type ScrapeSearch = (url: string, maxPages: number, signal: AbortSignal) 
 export type CheckSettings = Pick<
   ResolvedConfig,
   'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
->;
+> &
+  Partial<Pick<ResolvedConfig, 'filter'>>;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -65,6 +69,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: 0,
     priceChanges: 0,
     baselines: 0,
+    filtered: 0,
   };
   const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
@@ -116,6 +121,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         counters.baselines += 1;
         deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });
       }
+      counters.filtered += reportFiltered(refOf(watch), recorded.filtered, deps.report);
       for (const change of recorded.changes) {
         if (change.type === 'new_ad') {
           counters.newAds += 1;
@@ -160,6 +166,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
+    filtered: counters.filtered,
     delivered: tally.delivered,
     deliveryRetries: tally.retries,
     deliveriesDead: tally.dead,
@@ -195,8 +202,10 @@ function recordScrape(
   scrape: WatchScrape,
   runId: number | null,
   dryRun: boolean,
-): { baseline: boolean; changes: AdChange[]; held: string | null } {
+): { baseline: boolean; changes: AdChange[]; filtered: FilteredChange[]; held: string | null } {
   const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
+  // A dropped change is recorded like any other but never notified.
+  const filters = filtersOfWatch(deps.db, deps.settings.filter ?? null, watch.id);
   const compute = () => {
     const known = loadKnownAds(
       deps.db,
@@ -216,7 +225,7 @@ function recordScrape(
     const diff = compute();
     return {
       baseline,
-      changes: diff.changes,
+      ...screenChanges(filters, diff.changes),
       held: diff.massDisappearance && describeMassDisappearance(diff.massDisappearance),
     };
   }
@@ -226,21 +235,28 @@ function recordScrape(
       const at = deps.now();
       const diff = compute();
       if (diff.massDisappearance !== null) {
-        return { baseline, changes: [], held: describeMassDisappearance(diff.massDisappearance) };
+        return { baseline, changes: [], filtered: [], held: describeMassDisappearance(diff.massDisappearance) };
       }
+      const screened = screenChanges(filters, diff.changes);
       applyAdDiff(deps.db, watch.id, diff, at);
-      for (const change of diff.changes) {
+      recordFilterVerdicts(deps.db, watch.id, screened);
+      for (const change of screened.changes) {
         recordEvent(deps.db, {
           watchId: watch.id,
           runId,
-          event: toEvent(watch, change),
+          event: changeEvent(refOf(watch), change),
           idempotencyKey: randomUUID(),
           targets,
           now: at,
         });
       }
-      recordCheckSuccess(deps.db, watch.id, { at, baseline, adsSeen: scrape.ads.length, events: diff.changes.length });
-      return { baseline, changes: diff.changes, held: null };
+      recordCheckSuccess(deps.db, watch.id, {
+        at,
+        baseline,
+        adsSeen: scrape.ads.length,
+        events: screened.changes.length,
+      });
+      return { baseline, ...screened, held: null };
     })
     .immediate();
 }
@@ -274,21 +290,6 @@ function describeFailure(error: unknown): {
   // A bug while reading one watch must not stop the others; it is recorded and shown like any failure.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { kind: 'internal', message, hint: undefined, needsHuman: false };
-}
-
-function toEvent(watch: Watch, change: AdChange): AdEvent {
-  const ref = refOf(watch);
-  if (change.type === 'new_ad') return { type: 'new_ad', watch: ref, ad: change.ad };
-  return {
-    type: 'price_changed',
-    watch: ref,
-    ad: change.ad,
-    oldPrice: change.previous.price,
-    newPrice: change.ad.price,
-    oldPriceKind: change.previous.priceKind,
-    newPriceKind: change.ad.priceKind,
-    oldPriceText: change.previous.priceText,
-  };
 }
 
 function refOf(watch: Watch): WatchRef {

@@ -1,7 +1,9 @@
 import type { AddOptions } from '../commands/add.js';
 import type { EditOptions } from '../commands/edit.js';
+import type { FilterTestOptions } from '../commands/filter-test.js';
 import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
 import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-spec.js';
+import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
 import { operatorCommands } from './operator-commands.js';
 import { TARGET_FORMATS_HELP } from './target-formats-help.js';
@@ -13,13 +15,16 @@ const watchId: ArgumentSpec = { name: '<id>', description: 'watch id (see `pyhab
 
 /** Every command pyhabot has. */
 export const commandTable: CommandSpec[] = [
-  defineCommand<[url: string], AddOptions>({
+  defineCommand<[url: string | undefined], AddOptions>({
     name: 'add',
     summary: 'watch a HardverApró search or category page',
     details:
-      'Paste the address of a search results page from your browser. Pagination and cookie-test parameters are dropped; everything else is kept. No network access is needed.',
-    arguments: [{ name: '<url>', description: 'address of a HardverApró search results or category page' }],
+      'Paste the address of a search results page from your browser, or let --search build it: --min-price, --max-price, --no-iced and --no-wanted then also go into the search, so the site leaves those ads out itself. Pagination and cookie-test parameters are dropped; everything else is kept. No network access is needed.',
+    arguments: [
+      { name: '[url]', description: 'address of a HardverApró search results or category page (or use --search)' },
+    ],
     options: [
+      ...searchOptions,
       { flags: '--name <text>', description: 'a name for the watch (default: the search text or category path)' },
       {
         flags: '--notify <target>',
@@ -40,6 +45,7 @@ export const commandTable: CommandSpec[] = [
         flags: '--allow-any-host',
         description: 'accept another host with the same path rules (a mirror or a local test server)',
       },
+      ...filterOptions,
       json,
     ],
     examples: [
@@ -107,6 +113,7 @@ export const commandTable: CommandSpec[] = [
         parse: parseMaxPagesOrDefault,
       },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
+      ...editFilterOptions,
       json,
     ],
     examples: [
@@ -159,7 +166,7 @@ export const commandTable: CommandSpec[] = [
     ],
     load: () => import('../commands/check.js'),
   }),
-  defineCommand<[id: number], { all?: boolean; json?: boolean; limit?: number }>({
+  defineCommand<[id: number], { all?: boolean; filtered?: boolean; json?: boolean; limit?: number }>({
     name: 'ads',
     summary: 'list the ads a watch has seen, with prices and their history',
     arguments: [watchId],
@@ -167,6 +174,7 @@ export const commandTable: CommandSpec[] = [
       'Newest first (by when pyhabot first saw them). The list stops after --limit ads and says how many more there are; --limit 0 lists them all.',
     options: [
       { flags: '--all', description: 'include ads that are gone' },
+      { flags: '--filtered', description: 'list only the ads a filter held back, with the rule for each' },
       {
         flags: '--limit <n>',
         description: 'show at most this many ads, 0 for all',
@@ -180,6 +188,22 @@ export const commandTable: CommandSpec[] = [
       ['pyhabot ads 1 --all --limit 0', 'every ad it has seen, gone ones too'],
     ],
     load: () => import('../commands/ads.js'),
+  }),
+  defineCommand<[id: number], FilterTestOptions>({
+    name: 'filter-test',
+    summary:
+      'try a filter on everything a watch has recorded, before saving it: which ads it would keep or drop, and why',
+    details:
+      "Runs the watch's filter (and the config's global one, unless the watch opts out), changed by the options as " +
+      '`pyhabot edit` would change it, over every ad the watch has recorded, active and gone, each as last seen. ' +
+      'Nothing is saved; use `pyhabot edit` with the same options to keep the filter.',
+    arguments: [watchId],
+    options: [...editFilterOptions, json],
+    examples: [
+      ['pyhabot filter-test 1', "what watch 1's filter keeps and drops of the ads it has recorded"],
+      ['pyhabot filter-test 1 --exclude hibás --max-price 100000', 'the same with words and a price bound added'],
+    ],
+    load: () => import('../commands/filter-test.js'),
   }),
   defineCommand<[ids: number[] | undefined], { all?: boolean; json?: boolean }>({
     name: 'rescrape',

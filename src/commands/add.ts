@@ -1,4 +1,6 @@
 import type { AppContext } from '../app/context.js';
+import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
+import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { UserError } from '../domain/errors.js';
@@ -6,9 +8,10 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import { setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-export interface AddOptions {
+export interface AddOptions extends FilterFlags, SearchFlags {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -19,26 +22,37 @@ export interface AddOptions {
 }
 
 /** `pyhabot add <url>`: store a new watch; no network access. */
-export async function run(context: AppContext, [rawUrl]: [url: string], options: AddOptions): Promise<ExitCode> {
-  const url = canonicalizeWatchUrl(rawUrl, { allowAnyHost: options.allowAnyHost === true });
+export async function run(
+  context: AppContext,
+  [rawUrl]: [url: string | undefined],
+  options: AddOptions,
+): Promise<ExitCode> {
+  const url = canonicalizeWatchUrl(watchUrlFrom(rawUrl, options), { allowAnyHost: options.allowAnyHost === true });
   const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
   const notify = validateTargets(options.notify ?? []);
+  const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;
   const { config } = await context.config();
   const db = await context.db('write');
   const existing = findWatchByUrl(db, url);
   if (existing) throw duplicateError(existing.id, existing.name);
-  const watch = insertWatch(
-    db,
-    {
-      name,
-      url,
-      enabled: options.disabled !== true,
-      notify,
-      notifyExisting: options.notifyExisting ?? config.notifyExisting,
-      maxPages: options.maxPages ?? null,
-    },
-    context.now(),
-  );
+  const insert = () =>
+    insertWatch(
+      db,
+      {
+        name,
+        url,
+        enabled: options.disabled !== true,
+        notify,
+        notifyExisting: options.notifyExisting ?? config.notifyExisting,
+        maxPages: options.maxPages ?? null,
+      },
+      context.now(),
+    );
+  const watch = db.transaction(() => {
+    const inserted = insert();
+    if (filter) setWatchFilter(db, inserted.id, filter);
+    return inserted;
+  })();
   if (options.json) {
     context.output.json(watchToJson(watch, maskTarget));
   } else {

@@ -5,21 +5,31 @@ import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { countWatchAds, listRecordedAds } from '../store/ads-repo.js';
+import { filteredAdRules } from '../store/filters-repo.js';
 
 /** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
 export async function run(
   context: AppContext,
   [id]: [id: number],
-  options: { all?: boolean; json?: boolean; limit?: number },
+  options: { all?: boolean; filtered?: boolean; json?: boolean; limit?: number },
 ): Promise<ExitCode> {
   const db = await context.db();
   const watch = requireWatch(db, id);
   const includeGone = options.all === true;
   const limit = options.limit ?? 50;
-  const ads = listRecordedAds(db, watch.id, { includeGone, ...(limit > 0 ? { limit } : {}) });
+  const rules = options.filtered ? filteredAdRules(db, watch.id) : null;
+  const ads = rules
+    ? listRecordedAds(db, watch.id, { includeGone })
+        .filter((ad) => rules.has(ad.id))
+        .slice(0, limit > 0 ? limit : undefined)
+    : listRecordedAds(db, watch.id, { includeGone, ...(limit > 0 ? { limit } : {}) });
   const { output } = context;
   if (options.json) {
-    output.json(ads);
+    output.json(rules ? ads.map((ad) => ({ ...ad, filteredBy: rules.get(ad.id) })) : ads);
+    return ExitCode.ok;
+  }
+  if (ads.length === 0 && rules) {
+    output.line(`Watch ${watch.id} has no ${options.all ? '' : 'active '}ads held back by a filter.`);
     return ExitCode.ok;
   }
   if (ads.length === 0) {
@@ -42,14 +52,13 @@ export async function run(
       formatRelativeTime(ad.firstSeenAt, now),
       formatRelativeTime(ad.lastSeenAt, now),
       ad.active ? 'active' : styles.dim('gone'),
+      ...(rules ? [rules.get(ad.id) ?? ''] : []),
     ];
   });
-  const table = await formatTable(['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE'], rows, {
-    width: output.width,
-    shrinkable: [1, 2],
-  });
+  const header = ['AD', 'TITLE', 'PRICE', 'FIRST SEEN', 'LAST SEEN', 'STATE', ...(rules ? ['FILTERED BY'] : [])];
+  const table = await formatTable(header, rows, { width: output.width, shrinkable: [1, 2] });
   for (const line of table) output.line(line);
-  if (limit > 0 && ads.length === limit) {
+  if (limit > 0 && ads.length === limit && !rules) {
     const counts = countWatchAds(db, watch.id);
     const total = includeGone ? counts.active + counts.gone : counts.active;
     if (total > ads.length) {

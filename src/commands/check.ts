@@ -105,7 +105,8 @@ function createCheckPrinter(
   options: { json: boolean; quiet: boolean },
 ): { report(record: CheckRecord): void; finish(summary: CheckSummary): void } {
   let printedNews = false;
-  const isNews = (record: CheckRecord): boolean => record.type !== 'baseline' && record.type !== 'summary';
+  const isNews = (record: CheckRecord): boolean =>
+    record.type !== 'baseline' && record.type !== 'summary' && record.type !== 'filtered';
   const print = (record: CheckRecord): void => {
     if (options.json) output.jsonLine(record);
     else for (const line of renderCheckRecord(record, output.styles)) output.line(line);

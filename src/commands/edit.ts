@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { pickTargets } from '../app/pick-targets.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
@@ -8,10 +9,11 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
+import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
 import { duplicateError } from './add.js';
 
-export interface EditOptions {
+export interface EditOptions extends FilterFlags {
   name?: string;
   url?: string;
   enable?: boolean;
@@ -48,10 +50,15 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
     const other = findWatchByUrl(db, changes.url);
     if (other) throw duplicateError(other.id, other.name);
   }
-  if (Object.keys(changes).length === 0) {
+  const filter = hasFilterFlags(options) ? applyFilterFlags(getWatchFilter(db, id), options) : null;
+  if (Object.keys(changes).length === 0 && filter === null) {
     throw new UserError('nothing to change', { hint: 'see `pyhabot edit --help` for what can be changed' });
   }
-  const updated = updateWatch(db, id, changes, context.now());
+  const updated = db.transaction(() => {
+    // A filter change touches no recorded ad: ads already seen never become new because a filter now passes them.
+    if (filter) setWatchFilter(db, id, filter);
+    return updateWatch(db, id, changes, context.now());
+  })();
   if (options.json) {
     context.output.json(watchToJson(updated, maskTarget));
   } else {

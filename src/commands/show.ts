@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { describeFilter } from '../app/describe-filter.js';
 import { displayText } from '../app/display-text.js';
 import { formatLocalDateTime, formatRelativeTime } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
@@ -6,6 +7,7 @@ import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { countWatchAds } from '../store/ads-repo.js';
+import { getWatchFilter } from '../store/filters-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */
 export async function run(context: AppContext, [id]: [id: number], options: { json?: boolean }): Promise<ExitCode> {
@@ -13,9 +15,11 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
   const watch = requireWatch(db, id);
   const mask = await targetMasker(watch.notify);
   const ads = countWatchAds(db, watch.id);
+  const filter = getWatchFilter(db, watch.id);
+  const globalFilter = (await context.config()).config.filter;
   const { output } = context;
   if (options.json) {
-    output.json({ ...watchToJson(watch, mask), ads });
+    output.json({ ...watchToJson(watch, mask), ads, filter: { ...filter, global: globalFilter } });
     return ExitCode.ok;
   }
   const { styles } = output;
@@ -42,6 +46,13 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
   rows.push(['last success', describeMoment(check.lastSuccessAt, now)]);
   rows.push(['ads', `${ads.active} active, ${ads.gone} gone`]);
   if (watch.seenUpToId !== null) rows.push(['seen up to id', String(watch.seenUpToId)]);
+  const ownFilter = describeFilter(filter.own);
+  const inherited = globalFilter === null ? [] : describeFilter(globalFilter);
+  rows.push(['filter', ownFilter.length > 0 ? ownFilter.join('\n             ') : styles.dim('(none)')]);
+  if (inherited.length > 0) {
+    const shown = inherited.join('\n             ');
+    rows.push(['global', filter.useGlobal ? shown : styles.dim(`(ignored) ${inherited.join('; ')}`)]);
+  }
   for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
   return ExitCode.ok;
 }

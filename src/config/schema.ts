@@ -1,4 +1,5 @@
 import type { PathContext } from './environment.js';
+import { adFilter } from './filter-value.js';
 import { defaultDbPath } from './paths.js';
 import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
@@ -223,6 +224,13 @@ export const configKeys = {
       'A check lock held from another host whose heartbeat is older than this many milliseconds is taken over',
     secret: false,
     env: ['PYHABOT_LOCK_STALE_MS'],
+  }),
+  filter: defineKey({
+    type: adFilter(),
+    default: () => null,
+    description: 'Ad filter applied to every watch that does not opt out; a watch adds its own (see README "Filters")',
+    secret: false,
+    env: ['PYHABOT_FILTER'],
   }),
 };
 

@@ -16,7 +16,13 @@ export interface KnownAd {
 /** A change worth telling the user about. */
 export type AdChange =
   | { type: 'new_ad'; ad: Ad }
-  | { type: 'price_changed'; ad: Ad; previous: Pick<KnownAd, 'price' | 'priceKind' | 'priceText'> };
+  | {
+      type: 'price_changed';
+      ad: Ad;
+      previous: Pick<KnownAd, 'price' | 'priceKind' | 'priceText'>;
+      /** The maxPrice bound the ad was over and is now under (set by the filter screening). */
+      nowUnderLimit?: number;
+    };
 
 /** Everything one successful scrape means for a watch's memory. */
 export interface AdDiff {

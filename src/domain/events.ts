@@ -24,6 +24,8 @@ export interface PriceChangedEvent {
   oldPriceKind: PriceKind;
   newPriceKind: PriceKind;
   oldPriceText: string;
+  /** The filter's maxPrice (Ft) this ad was over and now is under: what the user waited for. */
+  nowUnderLimit?: number;
 }
 
 /** Events that are delivered to notification targets. */

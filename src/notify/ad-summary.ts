@@ -1,6 +1,6 @@
 import type { Seller } from '../domain/ad.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
-import { classifyPriceMove, formatPrice, formatPriceChange } from './format-price.js';
+import { classifyPriceMove, formatAmount, formatPrice, formatPriceChange } from './format-price.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** What kind of news one item is, for labels, colours and tags. */
@@ -57,6 +57,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     const move = classifyPriceMove(event);
     kind = move === 'other' ? 'change' : move;
     price = formatPriceChange(event, language);
+    if (event.nowUnderLimit !== undefined) price += `, ${words.nowUnderLimit(formatAmount(event.nowUnderLimit))}`;
   } else {
     price = formatPrice(ad.price, ad.priceKind, ad.priceText, language);
   }

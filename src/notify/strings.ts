@@ -23,6 +23,8 @@ export interface MessageStrings {
   business: string;
   watch: string;
   andMore(count: number): string;
+  /** Follows a price change that brought the ad under the filter's maxPrice ("150 000 Ft"). */
+  nowUnderLimit(limit: string): string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -47,6 +49,7 @@ export const messageStrings = {
     business: 'business',
     watch: 'Watch',
     andMore: (count) => `… and ${count} more`,
+    nowUnderLimit: (limit) => `now under your ${limit} limit`,
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -69,5 +72,6 @@ export const messageStrings = {
     business: 'üzleti',
     watch: 'Figyelő',
     andMore: (count) => `… és még ${count}`,
+    nowUnderLimit: (limit) => `most már ${limit} alatt`,
   },
 } satisfies Record<Language, MessageStrings>;

@@ -113,6 +113,19 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 2,
+    description: "each watch's ad filter, and the rule that held back an ad's notification",
+    sql: `
+      CREATE TABLE watch_filters (
+        watch_id INTEGER PRIMARY KEY REFERENCES watches(id) ON DELETE CASCADE,
+        filter TEXT NOT NULL,
+        use_global INTEGER NOT NULL DEFAULT 1 CHECK (use_global IN (0, 1))
+      );
+
+      ALTER TABLE ads ADD COLUMN filtered_rule TEXT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

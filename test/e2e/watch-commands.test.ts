@@ -68,7 +68,7 @@ describe('watch commands, end to end', () => {
     ['a page outside /aprok/', ['add', 'https://hardverapro.hu/apro/x/friss.html'], /not a HardverApró listing/],
     ['a 20 kB URL', ['add', `https://hardverapro.hu/aprok/keres.php?stext=${'x'.repeat(20_000)}`], /characters long/],
     ['an empty string', ['add', ''], /empty/],
-    ['a missing URL', ['add'], /missing required argument/],
+    ['a missing URL', ['add'], /give the address of a search page, or --search/],
     ['an unknown option', ['add', URL_MOBIL, '--frobnicate'], /unknown option/],
     ['an unknown command', ['frobnicate'], /unknown command/],
   ])('refuses %s with exit 2, one line and a hint, storing nothing', async (_label, args, message) => {

@@ -79,6 +79,7 @@ describe('defaults', () => {
       webhookSecret: null,
       failureThreshold: 3,
       lockStaleMs: 120000,
+      filter: null,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });

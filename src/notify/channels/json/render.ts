@@ -13,6 +13,8 @@ export interface JsonEventBody {
   oldPrice?: number | null;
   /** Only for `price_changed`. */
   newPrice?: number | null;
+  /** Only for a `price_changed` that brought the ad under the watch filter's maxPrice: that bound, in forints. */
+  nowUnderLimit?: number;
   sentAt: string;
 }
 
@@ -24,7 +26,14 @@ export function renderJson(
   const sentAt = options.now.toISOString();
   return items.map((item) => {
     const { event } = item;
-    const priceChange = event.type === 'price_changed' ? { oldPrice: event.oldPrice, newPrice: event.newPrice } : {};
+    const priceChange =
+      event.type === 'price_changed'
+        ? {
+            oldPrice: event.oldPrice,
+            newPrice: event.newPrice,
+            ...(event.nowUnderLimit === undefined ? {} : { nowUnderLimit: event.nowUnderLimit }),
+          }
+        : {};
     return {
       itemIds: [item.id],
       body: {

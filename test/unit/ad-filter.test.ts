@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Ad } from '../../src/domain/ad.js';
+import { type AdFilter, isEmptyFilter, normalizeFilter } from '../../src/domain/ad-filter.js';
+import { compileFilter, filterAd } from '../../src/domain/filter-ad.js';
+import { foldText } from '../../src/domain/fold-text.js';
+import { compileTitlePattern, PatternError, prepareTitle } from '../../src/domain/title-pattern.js';
+import { parseListing } from '../../src/scrape/parse-listing.js';
+
+const realAds = parseListing(
+  readFileSync(new URL('../fixtures/hardverapro/listing-2025-12-mobil.html', import.meta.url), 'utf8'),
+  'https://hardverapro.hu/aprok/mobil/index.html',
+  new Date('2025-12-19T16:30:00+01:00'),
+).ads;
+
+function realAd(id: number): Ad {
+  const ad = realAds.find((candidate) => candidate.id === id);
+  if (!ad) throw new Error(`no ad ${id} in the fixture`);
+  return ad;
+}
+
+function ad(overrides: Partial<Ad> & { title?: string } = {}): Ad {
+  return {
+    id: 1,
+    title: 'Samsung Galaxy S23',
+    url: 'https://hardverapro.hu/apro/x/friss.html',
+    price: 100_000,
+    priceText: '100 000 Ft',
+    priceKind: 'fixed',
+    cities: ['Budapest'],
+    timeText: 'ma 10:00',
+    postedAt: null,
+    pinned: false,
+    featured: false,
+    iced: false,
+    ribbon: null,
+    seller: { name: 'Kovács.Péter', url: null, rating: 12, business: false },
+    image: null,
+    imageLarge: null,
+    ...overrides,
+  };
+}
+
+function verdict(filter: AdFilter, subject: Ad) {
+  return filterAd([compileFilter(filter, 'watch')], subject);
+}
+
+function titleMatches(pattern: string, title: string): boolean {
+  return compileTitlePattern(pattern).matches(prepareTitle(title));
+}
+
+describe('foldText', () => {
+  it.each([
+    ['SÉRÜLT', 'serult'],
+    ['hibás', 'hibas'],
+    ['Ő Ű ő ű Ö Ü ö ü', 'o u o u o u o u'],
+    ['ÁÉÍÓÚ', 'aeiou'],
+    ['Előresorolva', 'eloresorolva'],
+  ])('folds %j to %j', (text, folded) => {
+    expect(foldText(text)).toBe(folded);
+  });
+});
+
+describe('title patterns', () => {
+  it.each([
+    // accents and case fold both ways
+    ['hibas', 'Iphone 14 Pro hibás', true],
+    ['hibás', 'IPHONE 14 PRO HIBAS', true],
+    ['serult', 'Vásárolok törött, SÉRÜLT Samsung Z Flip 6 készüléket!', true],
+    ['gyönyörű', 'GYONYORU iPhone SE', true],
+    ['gyonyoru', 'GYÖNYÖRŰ iPhone SE 2020', true],
+    ['felvásárlás', 'iPhone, iPad, Apple Watch, Airpods felvásárlás! Akár azonnal!', true],
+    // whole words only
+    ['hibas', 'HIBÁTLAN iPhone 14 256GB Purple', false],
+    ['pro', 'Iphone 12 pro 128gb Silver', true],
+    ['pro', 'Poco X6 Proffesional', false],
+    ['csere', 'Apple iPhone 15 128GB Független Dobozos CSERE IS', true],
+    ['csere', 'Cserebere', false],
+    // suffix wildcard: Hungarian suffixes
+    ['alkatr*', 'Samsung alkatrésznek eladó', true],
+    ['alkatr*', 'alkatrész', true],
+    ['alkatr*', 'nem alk atrész', false],
+    ['hib*', 'HIBÁTLAN iPhone', true],
+    ['kártyafügg*', 'Kártyafüggetlen, MS3584', true],
+    // phrases match consecutive words
+    ['vagy csere', 'Iphone 12 Pro Max 128gb eladó vagy csere Rengeteg', true],
+    ['csere vagy', 'Iphone 12 Pro Max 128gb eladó vagy csere Rengeteg', false],
+    ['apple garan*', 'BONTATLAN Új iPhone 17 Független 1év Apple GARANCIA Deák', true],
+    // punctuation inside a pattern splits words like the title does
+    ['s25+', 'Samsung Galaxy S25 FE / S25 / S25+', true],
+    ['12/256', 'Xiaomi 15T 12/256 GB', true],
+    // regular expressions: case-insensitive, tried on the title as written and folded
+    ['/s2[345] ultra/', 'Felújított Samsung S23 Ultra 12/512GB', true],
+    ['/^új/', 'ÚJ OnePlus Watch 3', true],
+    ['/^uj\\b/', 'ÚJ OnePlus Watch 3', true],
+    ['/\\d{3}gb/', 'iPhone 14 Plus 128 GB', false],
+  ])('%j in %j → %s', (pattern, title, expected) => {
+    expect(titleMatches(pattern, title)).toBe(expected);
+  });
+
+  it.each([
+    ['/(unclosed/', /not a valid regular expression/],
+    ['/x/g', /only the flags/],
+    ['al*katr', /only at the end of a word/],
+    ['   ', /empty/],
+    ['!!!', /no letters or digits/],
+  ])('rejects %j', (pattern, message) => {
+    expect(() => compileTitlePattern(pattern)).toThrow(PatternError);
+    expect(() => compileTitlePattern(pattern)).toThrow(message);
+  });
+});
+
+describe('filterAd on the real page', () => {
+  it('keeps everything with an empty filter', () => {
+    const compiled = [compileFilter({}, 'watch')];
+    expect(realAds.every((subject) => filterAd(compiled, subject).keep)).toBe(true);
+  });
+
+  it('drops an excluded title and names the word', () => {
+    expect(verdict({ exclude: ['hibás'] }, realAd(7328583))).toEqual({
+      keep: false,
+      rule: 'watch: title has "hibás"',
+    });
+    expect(verdict({ exclude: ['hibás'] }, realAd(7207958)).keep).toBe(true); // HIBÁTLAN is another word
+  });
+
+  it('requires every required word', () => {
+    expect(verdict({ require: ['iphone', '128*'] }, realAd(7322207)).keep).toBe(true);
+    expect(verdict({ require: ['iphone', '256*'] }, realAd(7322207))).toEqual({
+      keep: false,
+      rule: 'watch: title lacks "256*"',
+    });
+  });
+
+  it('treats Keresem as unpriced and Ingyenes as 0 Ft under a bound', () => {
+    const wanted = realAd(4385214);
+    expect(verdict({ maxPrice: 150_000 }, wanted)).toEqual({ keep: false, rule: 'watch: no price (Keresem)' });
+    expect(verdict({ maxPrice: 150_000, keepUnpriced: true }, wanted).keep).toBe(true);
+    const free = ad({ price: null, priceKind: 'free', priceText: 'Ingyenes' });
+    expect(verdict({ maxPrice: 1000 }, free).keep).toBe(true);
+    expect(verdict({ minPrice: 1 }, free).keep).toBe(false);
+    const swap = ad({ price: null, priceKind: 'swap', priceText: 'Csere' });
+    expect(verdict({ minPrice: 1 }, swap)).toEqual({ keep: false, rule: 'watch: no price (Csere)' });
+    expect(verdict({ dropIced: true }, swap).keep).toBe(true);
+  });
+
+  it('applies both price bounds inclusively', () => {
+    expect(verdict({ minPrice: 100_000, maxPrice: 100_000 }, ad()).keep).toBe(true);
+    expect(verdict({ maxPrice: 99_999 }, ad())).toEqual({ keep: false, rule: 'watch: over maxPrice 99999 Ft' });
+    expect(verdict({ minPrice: 100_001 }, ad())).toEqual({ keep: false, rule: 'watch: under minPrice 100001 Ft' });
+  });
+
+  it('drops wanted, iced and promoted ads on request', () => {
+    expect(verdict({ dropWanted: true }, realAd(7316023)).keep).toBe(false);
+    expect(verdict({ dropIced: true }, realAd(7283193))).toEqual({ keep: false, rule: 'watch: iced ad' });
+    expect(verdict({ dropPinned: true }, realAd(4795714)).keep).toBe(false);
+    expect(verdict({ dropWanted: true, dropIced: true, dropPinned: true }, realAd(7318447)).keep).toBe(true);
+  });
+
+  it('filters sellers by kind, rating and name', () => {
+    const business = realAd(7163775);
+    const unrated = realAd(7328583);
+    expect(verdict({ sellerKind: 'private' }, business).keep).toBe(false);
+    expect(verdict({ sellerKind: 'business' }, business).keep).toBe(true);
+    expect(verdict({ sellerKind: 'business' }, unrated).keep).toBe(false);
+    expect(verdict({ minRating: 5 }, unrated)).toEqual({ keep: false, rule: 'watch: seller rating n.a. under 5' });
+    expect(verdict({ minRating: 307 }, business).keep).toBe(true);
+    expect(verdict({ blockSellers: ['eladó 25'] }, business)).toEqual({
+      keep: false,
+      rule: 'watch: blocked seller Eladó 25',
+    });
+    expect(verdict({ allowSellers: ['ELADO 25'] }, business).keep).toBe(true);
+    expect(verdict({ allowSellers: ['Eladó 1'] }, business).keep).toBe(false);
+  });
+
+  it('matches cities accent-folded, with Budapest covering its districts', () => {
+    expect(verdict({ cities: ['Budapest'] }, realAd(7163775)).keep).toBe(true); // XIII. kerület
+    expect(verdict({ cities: ['budapest'] }, realAd(7227613)).keep).toBe(true); // I. kerület, XXII. kerület
+    expect(verdict({ cities: ['Budapest'] }, realAd(7318447))).toEqual({ keep: false, rule: 'watch: not in Budapest' });
+    expect(verdict({ cities: ['pecs'] }, realAd(7318447)).keep).toBe(true); // Pécs, Szigetvár
+    expect(verdict({ cities: ['XIII. kerület'] }, realAd(7308228)).keep).toBe(true);
+    expect(verdict({ cities: ['XIII. kerület'] }, realAd(7227613)).keep).toBe(false);
+    expect(verdict({ cities: ['Budapest'] }, ad({ cities: [] })).keep).toBe(false);
+  });
+
+  it('runs the global filter first and says which one dropped the ad', () => {
+    const filters = [compileFilter({ exclude: ['csere'] }, 'global'), compileFilter({ maxPrice: 10 }, 'watch')];
+    expect(filterAd(filters, realAd(7318447))).toEqual({ keep: false, rule: 'global: title has "csere"' });
+    expect(filterAd(filters, realAd(7320460))).toEqual({ keep: false, rule: 'watch: over maxPrice 10 Ft' });
+  });
+
+  it('rejects bounds no ad could pass', () => {
+    expect(() => compileFilter({ minPrice: 10, maxPrice: 5 }, 'watch')).toThrow(PatternError);
+  });
+});
+
+describe('normalizeFilter', () => {
+  it('drops empty entries and duplicates and keeps the documented key order', () => {
+    const normalized = normalizeFilter({
+      cities: [],
+      maxPrice: 5,
+      exclude: [' hibás ', 'hibás', ''],
+      dropIced: false,
+    });
+    expect(normalized).toEqual({ exclude: ['hibás'], maxPrice: 5 });
+    expect(Object.keys(normalized)).toEqual(['exclude', 'maxPrice']);
+    expect(isEmptyFilter(normalizeFilter({ cities: [], dropIced: false }))).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/domain/errors.js';
+import { buildSearchUrl } from '../../src/domain/search-url.js';
+import { canonicalizeWatchUrl, defaultWatchName } from '../../src/domain/watch-url.js';
+
+describe('buildSearchUrl', () => {
+  it('sends every field of the site form, empty ones included, as a browser does', () => {
+    expect(buildSearchUrl({ text: 'RX 6700 XT', maxPrice: 90000, noIced: true })).toBe(
+      'https://hardverapro.hu/aprok/keres.php?stext=RX+6700+XT&stcid_text=&stcid=&stmid_text=&stmid=&minprice=' +
+        '&maxprice=90000&cmpid_text=&cmpid=&usrid_text=&usrid=&__buying=1&__buying=0&stext_none=&noiced=1' +
+        '&__brandnew=1&__brandnew=0',
+    );
+  });
+
+  it('puts the search under a category and adds the optional switches', () => {
+    const url = new URL(
+      buildSearchUrl({
+        text: '  rtx   3080 ',
+        category: '/hardver/videokartya/',
+        minPrice: 100000,
+        excludeWords: 'hibás bányász',
+        titleOnly: true,
+        shipping: true,
+        offeredOnly: true,
+      }),
+    );
+    expect(url.pathname).toBe('/aprok/hardver/videokartya/keres.php');
+    expect(url.searchParams.get('stext')).toBe('rtx 3080');
+    expect(url.searchParams.get('minprice')).toBe('100000');
+    expect(url.searchParams.get('stext_none')).toBe('hibás bányász');
+    expect(url.searchParams.getAll('__buying')).toEqual(['0']);
+    expect(url.searchParams.get('search_title')).toBe('1');
+    expect(url.searchParams.get('shipping')).toBe('1');
+    expect(url.searchParams.has('noiced')).toBe(false);
+  });
+
+  it('builds a URL that add accepts as it is, named after the search', () => {
+    const built = buildSearchUrl({ text: 'iphone 15', category: 'mobil' });
+    expect(canonicalizeWatchUrl(built)).toBe(built);
+    expect(defaultWatchName(built)).toBe('iphone 15');
+  });
+
+  it.each([
+    [{ text: '   ' }, /search text is empty/],
+    [{ text: 'x', category: '../etc' }, /not a HardverApró category/],
+    [{ text: 'x', category: 'hardver?x=1' }, /not a HardverApró category/],
+  ])('refuses %j', (request, message) => {
+    expect(() => buildSearchUrl(request)).toThrow(UserError);
+    expect(() => buildSearchUrl(request)).toThrow(message);
+  });
+});
