@@ -1,4 +1,6 @@
 import type { Ad, PriceKind } from '../domain/ad.js';
+import type { WatchFilter } from '../domain/ad-filter.js';
+import { setWatchFilter } from './filters-repo.js';
 import type { Db } from './open-db.js';
 import { insertWatch, type NewWatch } from './watches-repo.js';
 
@@ -23,6 +25,8 @@ export interface ImportedWatch extends NewWatch {
   /** The first check reports changes instead of recording a silent baseline. */
   baselineDone: boolean;
   ads: SeenAd[];
+  /** The watch's own filter; absent for none. */
+  filter?: WatchFilter;
 }
 
 /** What an import adds to a watch that already exists; nothing it has recorded itself is changed. */
@@ -56,6 +60,7 @@ export function applyImport(db: Db, writes: ImportWrites, now: Date): number[] {
       for (const watch of writes.create) {
         const { id } = insertWatch(db, watch, now);
         if (watch.baselineDone) markBaselineDone(db, id, at);
+        if (watch.filter !== undefined) setWatchFilter(db, id, watch.filter);
         insertSeenAds(db, id, watch.ads, at);
         created.push(id);
       }
