@@ -444,6 +444,22 @@ describe('filters through export and import', () => {
     expect(await shownFilters(sandbox)).toEqual(before);
   });
 
+  it('prints the words of an imported filter with their terminal controls escaped', async () => {
+    using sandbox = createSandbox();
+    writeFile(sandbox, 'watches.json', {
+      format: 'pyhabot-watches',
+      version: 2,
+      watches: [{ url: MOBIL, filter: { exclude: ['hib\u001b]0;owned\u0007ás'] } }],
+    });
+    const imported = await sandbox.run(['import', 'watches.json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const shown = await sandbox.run(['show', '1']);
+    for (const printed of [imported.stdout, shown.stdout]) {
+      expect(printed).toContain('exclude: hib\\u001b]0;owned\\u0007ás');
+      expect(printed).not.toContain('\u001b');
+    }
+  });
+
   it('refuses a bad filter with exit 2 and one line naming the watch and the field, writing nothing', async () => {
     using sandbox = createSandbox();
     expect((await sandbox.run(['add', GPU])).code).toBe(0);
