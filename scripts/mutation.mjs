@@ -12,11 +12,23 @@ const MODULES = [
   'src/domain/diff-ads.ts',
   'src/domain/watch-url.ts',
   'src/domain/truncate-text.ts',
+  'src/domain/fold-text.ts',
+  'src/domain/title-pattern.ts',
+  'src/domain/filter-ad.ts',
+  'src/domain/screen-changes.ts',
+  'src/domain/validate-filter.ts',
+  'src/domain/search-url.ts',
+  'src/domain/delivery-backoff.ts',
   'src/scrape/parse-ad-card.ts',
   'src/scrape/parse-ad-time.ts',
   'src/scrape/parse-price.ts',
   'src/scrape/parse-pager.ts',
   'src/scrape/listing-recognition.ts',
+  'src/notify/channels/discord/render.ts',
+  'src/notify/channels/slack/render.ts',
+  'src/notify/channels/telegram/render.ts',
+  'src/notify/channels/ntfy/render.ts',
+  'src/notify/channels/json/render.ts',
 ];
 
 const SUMMARY = 'docs/mutation.md';
