@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import { type AdFilter, isEmptyFilter, normalizeFilter } from '../../src/domain/ad-filter.js';
 import { compileFilter, filterAd } from '../../src/domain/filter-ad.js';
-import { foldText } from '../../src/domain/fold-text.js';
+import { foldedWords, foldText, splitFoldedWords } from '../../src/domain/fold-text.js';
 import { compileTitlePattern, PatternError, prepareTitle } from '../../src/domain/title-pattern.js';
 import { parseListing } from '../../src/scrape/parse-listing.js';
 
@@ -61,6 +61,14 @@ describe('foldText', () => {
   });
 });
 
+describe('foldedWords', () => {
+  it('splits at every run of anything but letters and digits, with no empty words at either end', () => {
+    expect(foldedWords('  Új -- iPhone_15, 128GB! ')).toEqual(['uj', 'iphone', '15', '128gb']);
+    expect(foldedWords('...')).toEqual([]);
+    expect(splitFoldedWords('/a//b/')).toEqual(['a', 'b']);
+  });
+});
+
 describe('title patterns', () => {
   it.each([
     // accents and case fold both ways
@@ -94,6 +102,17 @@ describe('title patterns', () => {
     ['/^új/', 'ÚJ OnePlus Watch 3', true],
     ['/^uj\\b/', 'ÚJ OnePlus Watch 3', true],
     ['/\\d{3}gb/', 'iPhone 14 Plus 128 GB', false],
+    // only a whole entry between slashes is a regular expression, surrounding blanks aside
+    ['  /^s23$/  ', 'S23', true],
+    ['  /^s23$/  ', 'S23 Ultra', false],
+    ['/x/ y', 'x', false],
+    ['/x/ y', 'x y', true],
+    ['a/x/', 'x', false],
+    ['/X/i', 'x', true],
+    // a joined word takes the wildcard on its last part only
+    ['i5-12*', 'Intel i5-12400F', true],
+    ['i5-12*', 'Intel i55 12400F', false],
+    ['alkatr*', 'alkat', false],
   ])('%j in %j → %s', (pattern, title, expected) => {
     expect(titleMatches(pattern, title)).toBe(expected);
   });
@@ -104,9 +123,41 @@ describe('title patterns', () => {
     ['al*katr', /only at the end of a word/],
     ['   ', /empty/],
     ['!!!', /no letters or digits/],
+    ['/x/gi', /only the flags/],
+    ['/x/ig', /only the flags/],
+    ['/x/y', /only the flags/],
   ])('rejects %j', (pattern, message) => {
     expect(() => compileTitlePattern(pattern)).toThrow(PatternError);
     expect(() => compileTitlePattern(pattern)).toThrow(message);
+  });
+});
+
+describe('title pattern refusals', () => {
+  it.each([
+    ['al*katr', '"al*katr": * is a wildcard only at the end of a word, as in alkatr*'],
+    ['ok **', '"ok **": * is a wildcard only at the end of a word, as in alkatr*'],
+    ['!!!', '"!!!" holds no letters or digits to match'],
+    ['ok *', '"ok *" holds no letters or digits to match'],
+    ['   ', 'an empty word cannot match anything'],
+    ['/x/g', '/x/g: only the flags i, m, s and u are allowed after the closing /'],
+  ])('refuses %j saying exactly what is wrong', (pattern, message) => {
+    expect(() => compileTitlePattern(pattern)).toThrow(new PatternError(message));
+  });
+
+  it("quotes the engine's reason for a broken regular expression", () => {
+    expect(() => compileTitlePattern('/(x/')).toThrow(
+      /^\/\(x\/ is not a valid regular expression \(Invalid regular expression: .+\)$/,
+    );
+  });
+
+  it('accepts every allowed flag', () => {
+    expect(compileTitlePattern('/^a.b$/ismu').matches(prepareTitle('A\nB'))).toBe(true);
+    expect(compileTitlePattern('/^a.b$/').matches(prepareTitle('A\nB'))).toBe(false);
+  });
+
+  it('keeps the pattern as written to quote in the rule', () => {
+    expect(compileTitlePattern(' Hibás* ').source).toBe(' Hibás* ');
+    expect(compileTitlePattern('/x/').source).toBe('/x/');
   });
 });
 
