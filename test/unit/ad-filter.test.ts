@@ -245,6 +245,79 @@ describe('filterAd on the real page', () => {
   });
 });
 
+describe('filterAd rules, word for word', () => {
+  const seller = (overrides: Partial<Ad['seller']>): Ad['seller'] => ({ ...ad().seller, ...overrides });
+
+  it('names each rule that drops an ad', () => {
+    expect(verdict({ dropWanted: true }, ad({ priceKind: 'wanted', price: null, priceText: 'Keresem' }))).toEqual({
+      keep: false,
+      rule: 'watch: wanted ad (Keresem)',
+    });
+    expect(verdict({ dropPinned: true }, ad({ pinned: true }))).toEqual({
+      keep: false,
+      rule: 'watch: promoted ad (Előresorolva)',
+    });
+    expect(verdict({ sellerKind: 'business' }, ad())).toEqual({ keep: false, rule: 'watch: private seller' });
+    expect(verdict({ sellerKind: 'private' }, ad({ seller: seller({ business: true }) }))).toEqual({
+      keep: false,
+      rule: 'watch: business seller',
+    });
+    expect(verdict({ minRating: 13 }, ad())).toEqual({ keep: false, rule: 'watch: seller rating 12 under 13' });
+    expect(verdict({ allowSellers: ['someone'] }, ad())).toEqual({
+      keep: false,
+      rule: 'watch: seller Kovács.Péter not allowed',
+    });
+    expect(verdict({ cities: ['Pécs', 'Győr'] }, ad())).toEqual({ keep: false, rule: 'watch: not in Pécs, Győr' });
+    expect(verdict({ maxPrice: 5 }, ad({ price: null, priceKind: 'unknown', priceText: '' }))).toEqual({
+      keep: false,
+      rule: 'watch: no price (unknown)',
+    });
+  });
+
+  it('keeps a seller rated exactly the minimum, and an unrated one when the minimum is 0', () => {
+    expect(verdict({ minRating: 12 }, ad()).keep).toBe(true);
+    expect(verdict({ minRating: 0 }, ad({ seller: seller({ rating: null }) })).keep).toBe(true);
+    expect(verdict({ minRating: 1 }, ad({ seller: seller({ rating: -3 }) }))).toEqual({
+      keep: false,
+      rule: 'watch: seller rating -3 under 1',
+    });
+  });
+
+  it('compares seller names and cities trimmed and folded', () => {
+    expect(verdict({ blockSellers: ['  kovacs.peter '] }, ad()).keep).toBe(false);
+    expect(verdict({ allowSellers: [' KOVÁCS.PÉTER'] }, ad({ seller: seller({ name: ' Kovács.Péter ' }) })).keep).toBe(
+      true,
+    );
+    expect(verdict({ cities: [' pécs '] }, ad({ cities: [' Pécs '] })).keep).toBe(true);
+  });
+
+  it('takes an empty list of sellers or cities for no restriction', () => {
+    expect(verdict({ allowSellers: [], cities: [] }, ad({ cities: [] })).keep).toBe(true);
+  });
+
+  it.each<[string, boolean]>([
+    ['XIII. kerület', true],
+    ['XIII.kerület', true],
+    ['xxii. kerulet', true],
+    ['L. kerület', true],
+    ['XIII kerület', false],
+    ['XIII. kerületi', false],
+    ['Pest XIII. kerület', false],
+    ['MMXIII. kerület', false],
+    ['. kerület', false],
+  ])('reads the district %j as Budapest: %s', (city, inBudapest) => {
+    expect(verdict({ cities: ['Budapest'] }, ad({ cities: [city] })).keep).toBe(inBudapest);
+    expect(verdict({ cities: ['Debrecen'] }, ad({ cities: [city] })).keep).toBe(false);
+  });
+
+  it('says why bounds no ad could pass are refused, and allows equal bounds', () => {
+    expect(() => compileFilter({ minPrice: 10, maxPrice: 5 }, 'watch')).toThrow(
+      new PatternError('minPrice 10 is above maxPrice 5: no ad could pass'),
+    );
+    expect(compileFilter({ minPrice: 5, maxPrice: 5 }, 'watch').filter).toEqual({ minPrice: 5, maxPrice: 5 });
+  });
+});
+
 describe('normalizeFilter', () => {
   it('drops empty entries and duplicates and keeps the documented key order', () => {
     const normalized = normalizeFilter({
