@@ -144,6 +144,10 @@ describe('title pattern refusals', () => {
     expect(() => compileTitlePattern(pattern)).toThrow(new PatternError(message));
   });
 
+  it('names its error as a pattern error', () => {
+    expect(() => compileTitlePattern('!!!')).toThrow(expect.objectContaining({ name: 'PatternError' }));
+  });
+
   it("quotes the engine's reason for a broken regular expression", () => {
     expect(() => compileTitlePattern('/(x/')).toThrow(
       /^\/\(x\/ is not a valid regular expression \(Invalid regular expression: .+\)$/,
