@@ -130,6 +130,12 @@ describe('missingPageMarkers', () => {
     expect(missingPageMarkers('')).toEqual(['title "… - HardverApró"', 'body.ha', 'breadcrumb', 'search form']);
   });
 
+  it('reads the body class and the form action by name, whatever comes first', () => {
+    expect(missingPageMarkers(page({ body: '<body id="top" class="ha" data-x="y">' }))).toEqual([]);
+    expect(missingPageMarkers(page({ form: '<form method="get" action="/aprok/keres.php">' }))).toEqual([]);
+    expect(missingPageMarkers(page({ body: '<body id="ha">' }))).toEqual(['body.ha']);
+  });
+
   it('finds the search form among other forms, by the path of its action alone', () => {
     const login = '<form action="/muvelet/belepes.php">';
     expect(missingPageMarkers(page({ form: `${login}</form>${FORM}` }))).toEqual([]);
@@ -149,6 +155,9 @@ describe('hasNoResultsMessage', () => {
     ['nincs egy tal&aacute;lat', true],
     ['nincs egy tal&#225;lat', true],
     ['nincs egy tal&#x0e1;lat', true],
+    ['nincs egy tal&#xe1;lat', true],
+    ['nincs egy tal&#x00E1;lat', true],
+    ['nincs egy  \t találat', true],
     ['nincsegy találat', false],
     ['nincs egy tal&#226;lat', false],
     ['van egy találat', false],
