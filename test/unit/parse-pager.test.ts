@@ -48,6 +48,7 @@ describe('parsePager: the total', () => {
     [item('1 - 99999999999999999999'), null],
     [item('első - utolsó'), null],
     [item('37'), null],
+    [item('<!-- 9001 - 9999 -->1 - 100'), 100],
     ['', null],
   ])('reads the range menu %s as %s ads', (items, total) => {
     expect(parsePager(pager(items), PAGE).total).toBe(total);
