@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
+import { nextAttemptDelayMs } from '../domain/delivery-backoff.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
 import type { Db } from '../store/open-db.js';
 import {
@@ -55,16 +56,6 @@ interface TargetTrouble {
   /** Set once the target failed a message after its in-run retries: nothing more is sent to it this run. */
   held: { error: string; attempts: number; until: Date; watch: WatchRef } | null;
   dead: { rows: number; error: string; attempts: number; watch: WatchRef } | null;
-}
-
-/** The longest wait between two attempts, whatever the attempt count. */
-const MAX_BACKOFF_MS = 24 * 3_600_000;
-
-/** When to try a failed notification again: exponential in the attempts made, capped at a day, or what the target asked. */
-export function nextAttemptDelayMs(attemptsMade: number, baseMs: number, retryAfterMs?: number): number {
-  const exponential = baseMs * 2 ** Math.max(0, attemptsMade - 1);
-  const delay = Math.min(exponential, MAX_BACKOFF_MS);
-  return retryAfterMs === undefined ? delay : Math.max(delay, retryAfterMs);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import { type AdFilter, isEmptyFilter, normalizeFilter } from '../../src/domain/ad-filter.js';
 import { compileFilter, filterAd } from '../../src/domain/filter-ad.js';
-import { foldText } from '../../src/domain/fold-text.js';
+import { foldedWords, foldText, splitFoldedWords } from '../../src/domain/fold-text.js';
 import { compileTitlePattern, PatternError, prepareTitle } from '../../src/domain/title-pattern.js';
 import { parseListing } from '../../src/scrape/parse-listing.js';
 
@@ -61,6 +61,14 @@ describe('foldText', () => {
   });
 });
 
+describe('foldedWords', () => {
+  it('splits at every run of anything but letters and digits, with no empty words at either end', () => {
+    expect(foldedWords('  Új -- iPhone_15, 128GB! ')).toEqual(['uj', 'iphone', '15', '128gb']);
+    expect(foldedWords('...')).toEqual([]);
+    expect(splitFoldedWords('/a//b/')).toEqual(['a', 'b']);
+  });
+});
+
 describe('title patterns', () => {
   it.each([
     // accents and case fold both ways
@@ -94,6 +102,17 @@ describe('title patterns', () => {
     ['/^új/', 'ÚJ OnePlus Watch 3', true],
     ['/^uj\\b/', 'ÚJ OnePlus Watch 3', true],
     ['/\\d{3}gb/', 'iPhone 14 Plus 128 GB', false],
+    // only a whole entry between slashes is a regular expression, surrounding blanks aside
+    ['  /^s23$/  ', 'S23', true],
+    ['  /^s23$/  ', 'S23 Ultra', false],
+    ['/x/ y', 'x', false],
+    ['/x/ y', 'x y', true],
+    ['a/x/', 'x', false],
+    ['/X/i', 'x', true],
+    // a joined word takes the wildcard on its last part only
+    ['i5-12*', 'Intel i5-12400F', true],
+    ['i5-12*', 'Intel i55 12400F', false],
+    ['alkatr*', 'alkat', false],
   ])('%j in %j → %s', (pattern, title, expected) => {
     expect(titleMatches(pattern, title)).toBe(expected);
   });
@@ -104,9 +123,45 @@ describe('title patterns', () => {
     ['al*katr', /only at the end of a word/],
     ['   ', /empty/],
     ['!!!', /no letters or digits/],
+    ['/x/gi', /only the flags/],
+    ['/x/ig', /only the flags/],
+    ['/x/y', /only the flags/],
   ])('rejects %j', (pattern, message) => {
     expect(() => compileTitlePattern(pattern)).toThrow(PatternError);
     expect(() => compileTitlePattern(pattern)).toThrow(message);
+  });
+});
+
+describe('title pattern refusals', () => {
+  it.each([
+    ['al*katr', '"al*katr": * is a wildcard only at the end of a word, as in alkatr*'],
+    ['ok **', '"ok **": * is a wildcard only at the end of a word, as in alkatr*'],
+    ['!!!', '"!!!" holds no letters or digits to match'],
+    ['ok *', '"ok *" holds no letters or digits to match'],
+    ['   ', 'an empty word cannot match anything'],
+    ['/x/g', '/x/g: only the flags i, m, s and u are allowed after the closing /'],
+  ])('refuses %j saying exactly what is wrong', (pattern, message) => {
+    expect(() => compileTitlePattern(pattern)).toThrow(new PatternError(message));
+  });
+
+  it('names its error as a pattern error', () => {
+    expect(() => compileTitlePattern('!!!')).toThrow(expect.objectContaining({ name: 'PatternError' }));
+  });
+
+  it("quotes the engine's reason for a broken regular expression", () => {
+    expect(() => compileTitlePattern('/(x/')).toThrow(
+      /^\/\(x\/ is not a valid regular expression \(Invalid regular expression: .+\)$/,
+    );
+  });
+
+  it('accepts every allowed flag', () => {
+    expect(compileTitlePattern('/^a.b$/ismu').matches(prepareTitle('A\nB'))).toBe(true);
+    expect(compileTitlePattern('/^a.b$/').matches(prepareTitle('A\nB'))).toBe(false);
+  });
+
+  it('keeps the pattern as written to quote in the rule', () => {
+    expect(compileTitlePattern(' Hibás* ').source).toBe(' Hibás* ');
+    expect(compileTitlePattern('/x/').source).toBe('/x/');
   });
 });
 
@@ -191,6 +246,79 @@ describe('filterAd on the real page', () => {
 
   it('rejects bounds no ad could pass', () => {
     expect(() => compileFilter({ minPrice: 10, maxPrice: 5 }, 'watch')).toThrow(PatternError);
+  });
+});
+
+describe('filterAd rules, word for word', () => {
+  const seller = (overrides: Partial<Ad['seller']>): Ad['seller'] => ({ ...ad().seller, ...overrides });
+
+  it('names each rule that drops an ad', () => {
+    expect(verdict({ dropWanted: true }, ad({ priceKind: 'wanted', price: null, priceText: 'Keresem' }))).toEqual({
+      keep: false,
+      rule: 'watch: wanted ad (Keresem)',
+    });
+    expect(verdict({ dropPinned: true }, ad({ pinned: true }))).toEqual({
+      keep: false,
+      rule: 'watch: promoted ad (Előresorolva)',
+    });
+    expect(verdict({ sellerKind: 'business' }, ad())).toEqual({ keep: false, rule: 'watch: private seller' });
+    expect(verdict({ sellerKind: 'private' }, ad({ seller: seller({ business: true }) }))).toEqual({
+      keep: false,
+      rule: 'watch: business seller',
+    });
+    expect(verdict({ minRating: 13 }, ad())).toEqual({ keep: false, rule: 'watch: seller rating 12 under 13' });
+    expect(verdict({ allowSellers: ['someone'] }, ad())).toEqual({
+      keep: false,
+      rule: 'watch: seller Kovács.Péter not allowed',
+    });
+    expect(verdict({ cities: ['Pécs', 'Győr'] }, ad())).toEqual({ keep: false, rule: 'watch: not in Pécs, Győr' });
+    expect(verdict({ maxPrice: 5 }, ad({ price: null, priceKind: 'unknown', priceText: '' }))).toEqual({
+      keep: false,
+      rule: 'watch: no price (unknown)',
+    });
+  });
+
+  it('keeps a seller rated exactly the minimum, and an unrated one when the minimum is 0', () => {
+    expect(verdict({ minRating: 12 }, ad()).keep).toBe(true);
+    expect(verdict({ minRating: 0 }, ad({ seller: seller({ rating: null }) })).keep).toBe(true);
+    expect(verdict({ minRating: 1 }, ad({ seller: seller({ rating: -3 }) }))).toEqual({
+      keep: false,
+      rule: 'watch: seller rating -3 under 1',
+    });
+  });
+
+  it('compares seller names and cities trimmed and folded', () => {
+    expect(verdict({ blockSellers: ['  kovacs.peter '] }, ad()).keep).toBe(false);
+    expect(verdict({ allowSellers: [' KOVÁCS.PÉTER'] }, ad({ seller: seller({ name: ' Kovács.Péter ' }) })).keep).toBe(
+      true,
+    );
+    expect(verdict({ cities: [' pécs '] }, ad({ cities: [' Pécs '] })).keep).toBe(true);
+  });
+
+  it('takes an empty list of sellers or cities for no restriction', () => {
+    expect(verdict({ allowSellers: [], cities: [] }, ad({ cities: [] })).keep).toBe(true);
+  });
+
+  it.each<[string, boolean]>([
+    ['XIII. kerület', true],
+    ['XIII.kerület', true],
+    ['xxii. kerulet', true],
+    ['L. kerület', true],
+    ['XIII kerület', false],
+    ['XIII. kerületi', false],
+    ['Pest XIII. kerület', false],
+    ['MMXIII. kerület', false],
+    ['. kerület', false],
+  ])('reads the district %j as Budapest: %s', (city, inBudapest) => {
+    expect(verdict({ cities: ['Budapest'] }, ad({ cities: [city] })).keep).toBe(inBudapest);
+    expect(verdict({ cities: ['Debrecen'] }, ad({ cities: [city] })).keep).toBe(false);
+  });
+
+  it('says why bounds no ad could pass are refused, and allows equal bounds', () => {
+    expect(() => compileFilter({ minPrice: 10, maxPrice: 5 }, 'watch')).toThrow(
+      new PatternError('minPrice 10 is above maxPrice 5: no ad could pass'),
+    );
+    expect(compileFilter({ minPrice: 5, maxPrice: 5 }, 'watch').filter).toEqual({ minPrice: 5, maxPrice: 5 });
   });
 });
 

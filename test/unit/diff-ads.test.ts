@@ -98,6 +98,17 @@ describe('diffAds', () => {
     expect(diff.changes).toEqual([]);
   });
 
+  it('reports no reappearance for an ad that never went', () => {
+    const diff = diffAds(new Map([known(1), known(2, { missedRuns: 1 })]), [ad(1), ad(2)], rules);
+    expect(diff.reappeared).toEqual([]);
+  });
+
+  it('stores a price change found during a baseline without reporting it', () => {
+    const diff = diffAds(new Map([known(1)]), [ad(1, 900)], { ...rules, baseline: true });
+    expect(diff.changes).toEqual([]);
+    expect(diff.repriced.map((a) => a.price)).toEqual([900]);
+  });
+
   it('ignores duplicate ids in one scrape', () => {
     const diff = diffAds(new Map(), [ad(1), ad(1)], rules);
     expect(diff.changes).toHaveLength(1);
@@ -141,6 +152,25 @@ describe('diffAds', () => {
       expect(diff.changes).toEqual([]);
       expect(diff.edited.map((a) => a.id)).toEqual([1]);
     });
+    it('stores a price read for the first time from the same text (a parser that learnt a spelling)', () => {
+      const before = known(1, { price: null, priceKind: 'unknown', priceText: '1000 Ft' });
+      const diff = diffAds(new Map([before]), [ad(1)], rules);
+      expect(diff.changes).toEqual([]);
+      expect(diff.edited).toMatchObject([{ id: 1, price: 1000, priceKind: 'fixed' }]);
+    });
+
+    it('stores a price kind read for the first time from the same text', () => {
+      const before = known(1, { price: null, priceKind: 'unknown', priceText: 'Keresem' });
+      const diff = diffAds(new Map([before]), [ad(1, null, 'wanted')], rules);
+      expect(diff.edited).toMatchObject([{ id: 1, price: null, priceKind: 'wanted' }]);
+    });
+
+    it('stores the new text of a price that stays unreadable', () => {
+      const before = known(1, { price: null, priceKind: 'unknown', priceText: '1 000 EUR' });
+      const diff = diffAds(new Map([before]), [unreadable(1, '900 EUR')], rules);
+      expect(diff.changes).toEqual([]);
+      expect(diff.edited).toMatchObject([{ id: 1, priceKind: 'unknown', priceText: '900 EUR' }]);
+    });
   });
 
   describe('most active ads missing at once', () => {
@@ -163,6 +193,12 @@ describe('diffAds', () => {
         expect(diff.massDisappearance).toBeNull();
         expect(diff.gone).toHaveLength(count - present.length);
       }
+    });
+
+    it('counts ads marked gone and ads only missed together', () => {
+      const ads = new Map([...activeAds(7), known(8, { missedRuns: 2 }), known(9, { missedRuns: 2 }), known(10)]);
+      const diff = diffAds(ads, seen(1, 2, 3, 4), rules);
+      expect(diff.massDisappearance).toEqual({ missing: 6, active: 10 });
     });
 
     it('records the misses once the disappearance is accepted', () => {

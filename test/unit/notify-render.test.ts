@@ -372,6 +372,13 @@ describe('generic JSON', () => {
     ]);
     expect(messages[1]?.body).toMatchObject({ type: 'price_changed', oldPrice: 180000, newPrice: 170000 });
   });
+
+  it('adds the bound a price change brought the ad under', () => {
+    const underLimit = { ...samplePrice, event: { ...samplePrice.event, nowUnderLimit: 175_000 } };
+    const [message] = renderJson([underLimit], options);
+    expect(message?.body).toMatchObject({ oldPrice: 180000, newPrice: 170000, nowUnderLimit: 175000 });
+    expect(Object.keys(message?.body ?? {})).toContain('nowUnderLimit');
+  });
 });
 
 describe('renderForTarget', () => {

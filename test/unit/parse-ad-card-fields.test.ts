@@ -77,6 +77,21 @@ describe("the ad's link", () => {
     expect(ad?.url).toBe('https://hardverapro.hu/apro/the_title_link/friss.html');
   });
 
+  it('reads the title link by its href when other attributes come first', () => {
+    const ad = cardAd((card) =>
+      card.replace(
+        /(<h1>\s*<a) href="[^"]*"/,
+        '$1 title="x" class="y" href="https://hardverapro.hu/apro/the_title_link/friss.html"',
+      ),
+    );
+    expect(ad?.url).toBe('https://hardverapro.hu/apro/the_title_link/friss.html');
+  });
+
+  it("reads the seller's link by its href when other attributes come first", () => {
+    const ad = cardAd((card) => card.replace(/<a href="(\/tag\/[^"]*)"/, '<a title="x" class="y" href="$1"'));
+    expect(ad?.seller.url).toMatch(/^https:\/\/hardverapro\.hu\/tag\//);
+  });
+
   it('falls back to the picture link when the title link has none', () => {
     const ad = cardAd((card) => card.replace(/(<h1>\s*<a) href="[^"]*"/, '$1'));
     expect(ad?.url).toBe('https://hardverapro.hu/apro/apple_iphone_15_128gb_fuggetlen_dobozos_csere_is/friss.html');
@@ -119,15 +134,16 @@ describe("the site's no-picture placeholder", () => {
     expect(ad?.imageLarge).toBe(`https:${src}`);
   });
 
-  it('keeps the thumbnail when only the large picture is the placeholder', () => {
-    const ad = cardAd((card) =>
-      card.replace(/data-retina-url="[^"]*"/, 'data-retina-url="//cdn.rios.hu/dl/uad/noimage.png"'),
-    );
-    expect(ad).toMatchObject({
-      image: 'https://cdn.rios.hu/dl/uad/2025-12/7318447/img_20251214_123935.jpg/100',
-      imageLarge: null,
-    });
-  });
+  it.each(['//cdn.rios.hu/dl/uad/noimage.png', ' //cdn.rios.hu/dl/uad/noimage.png '])(
+    'keeps the thumbnail when only the large picture is the placeholder %j',
+    (retina) => {
+      const ad = cardAd((card) => card.replace(/data-retina-url="[^"]*"/, `data-retina-url="${retina}"`));
+      expect(ad).toMatchObject({
+        image: 'https://cdn.rios.hu/dl/uad/2025-12/7318447/img_20251214_123935.jpg/100',
+        imageLarge: null,
+      });
+    },
+  );
 });
 
 describe('the flags and lists of a card', () => {

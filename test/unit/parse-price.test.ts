@@ -69,6 +69,18 @@ describe('parsePrice', () => {
     [`${'1 000 '.repeat(20)}Ft`, null, 'unknown'],
     ['constructor', null, 'unknown'],
     ['99999999999999999999 Ft', null, 'unknown'],
+    // Runs of mixed spaces fold to one space; only a final "." or "!" is dropped from a word.
+    ['84  990 Ft', 84_990, 'fixed'],
+    [`84 ${NBSP}990${NBSP}${NBSP}Ft`, 84_990, 'fixed'],
+    ['Csere!', null, 'swap'],
+    ['.Csere', null, 'unknown'],
+    ['Cs.ere', null, 'unknown'],
+    // A million count too large to be a whole number of forints.
+    ['9000M Ft', 9_000_000_000, 'fixed'],
+    ['9999999999M Ft', null, 'unknown'],
+    // The length bound: 64 characters are read, 65 are not.
+    [`${' '.repeat(55)}10 000 Ft`, 10_000, 'fixed'],
+    [`${' '.repeat(56)}10 000 Ft`, null, 'unknown'],
   ])('reads %j as %s (%s)', (text, price, priceKind) => {
     expect(parsePrice(text)).toEqual({ price, priceKind });
   });

@@ -79,6 +79,15 @@ describe('Discord renders the exact message', () => {
     expect(embed?.url).toBeUndefined();
     expect(render([item])[0]?.body.content).toBe('1 new ad for #0');
   });
+
+  it('leaves out a field whose value is blanks only, which Discord would refuse', () => {
+    const [embed] = render([newAdItem(6, { cities: ['  '] })])[0]?.body.embeds ?? [];
+    expect(embed?.fields.map((field) => field.name)).toEqual(['Price', 'Seller']);
+  });
+
+  it('sends no message for no items', () => {
+    expect(render([])).toEqual([]);
+  });
 });
 
 describe('Discord limits', () => {

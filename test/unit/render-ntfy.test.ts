@@ -42,6 +42,19 @@ describe('ntfy renders the exact message', () => {
     ]);
     expect(message?.body.click).toBeUndefined();
   });
+  it('tags each kind of news with its own emoji', () => {
+    const drop = samples.priceDrop;
+    if (drop.event.type !== 'price_changed') throw new Error('sample changed');
+    const rise = { ...drop, id: 3, event: { ...drop.event, oldPrice: 150_000 } };
+    const other = { ...drop, id: 4, event: { ...drop.event, oldPrice: null, oldPriceKind: 'unknown' as const } };
+    const tags = renderNtfy([samples.newAd, drop, rise, other], renderOptions, 't').map((message) => message.body.tags);
+    expect(tags).toEqual([['new'], ['chart_with_downwards_trend'], ['chart_with_upwards_trend'], ['label']]);
+  });
+
+  it('leaves out a line made of blanks only', () => {
+    const [message] = renderNtfy([newAdItem(3, { cities: ['  '] })], renderOptions, 't');
+    expect(message?.body.message.split('\n')[1]).toBe('Kovács Gábor (+42)');
+  });
 });
 
 describe('ntfy batches', () => {
@@ -75,6 +88,12 @@ describe('ntfy batches', () => {
     const [summary] = renderNtfy(items, renderOptions, 't');
     expect(summary?.body.tags).toEqual(['chart_with_downwards_trend', 'new']);
     expect(summary?.body.title).toBe(`5 new ads and 2 price changes for ${WATCH.name}`);
+  });
+
+  it('opens nothing from a summary whose watch address is not a web link', () => {
+    const items = manyItems(6).map((item) => ({ ...item, event: { ...item.event, watch: { ...WATCH, url: 'x:y' } } }));
+    const [summary] = renderNtfy(items, renderOptions, 't');
+    expect(summary?.body.click).toBeUndefined();
   });
 
   it('cuts titles at 200 and lines at 150 characters', () => {

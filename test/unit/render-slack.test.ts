@@ -105,6 +105,34 @@ describe('Slack limits', () => {
     expect(message?.body.text).toBe(`5 new ads for ${WATCH}${line}${line}${line}`);
   });
 
+  it('fills the fallback text to exactly 3,000 characters and leaves out a line one character longer', () => {
+    const big = Array.from({ length: 3 }, (_, index) => newAdItem(index + 1, { title: '<'.repeat(201) }));
+    const headline = `4 new ads for ${WATCH}`;
+    // The fourth line is "\n• " and an escaped title of what is left: "&lt;" counts four, "y" one.
+    const left = 3000 - headline.length - 3 * 800 - 3;
+    const lastTitle = (extra: number) =>
+      `${'<'.repeat(Math.floor((left + extra) / 4))}${'y'.repeat((left + extra) % 4)}`;
+    const textOf = (extra: number) =>
+      renderSlack([...big, newAdItem(4, { title: lastTitle(extra) })], renderOptions)[0]?.body.text ?? '';
+    expect(textOf(0)).toHaveLength(3000);
+    expect(textOf(0).endsWith(`\n• ${lastTitle(0).replaceAll('<', '&lt;')}`)).toBe(true);
+    expect(textOf(1).split('\n')).toHaveLength(4);
+  });
+
+  it('leaves out a field with no value or blanks only', () => {
+    for (const cities of [[], ['  ']]) {
+      const section = adSection([newAdItem(1, { cities })]);
+      expect(section.fields?.map((field) => field.text.split('\n')[0])).toEqual(['*Price*', '*Seller*', '*Posted*']);
+    }
+  });
+
+  it('percent-encodes a | in a link, which would end the link early', () => {
+    const section = adSection([
+      newAdItem(1, { url: 'https://hardverapro.hu/apro/a|b/friss.html?c=1|2&d=3', title: 'T' }),
+    ]);
+    expect(section.text.text).toBe('*<https://hardverapro.hu/apro/a%7Cb/friss.html?c=1%7C2&amp;d=3|T>*');
+  });
+
   it('stays within every limit for escape-heavy input', () => {
     const text = fc.string({ unit: fc.constantFrom('&', '<', '>', '*', '_', '~', '`', '@', 'a'), maxLength: 600 });
     fc.assert(

@@ -84,6 +84,11 @@ describe('Telegram renders the exact message', () => {
     ]);
   });
 
+  it('leaves out a detail made of blanks only', () => {
+    const blankCity = newAdItem(2, { cities: ['  '] });
+    expect(blocksOf(textsOf([blankCity])[0] ?? '').split('\n')[2]).toBe('Kovács Gábor (+42) · 2025-03-01 09:41');
+  });
+
   it('escapes &, <, > and " in text and links', () => {
     const item = newAdItem(4, { title: 'Say "hi" & <wave>', url: 'https://x.example/a?b=1&c="2"' });
     const [title] = blocksOf(textsOf([item])[0] ?? '').split('\n');
@@ -142,16 +147,17 @@ describe('Telegram splits at the budget’s edge', () => {
     });
   });
 
-  it('never passes the budget, even with a hundred parts and more', () => {
-    // Each ad fills most of a message, so 120 ads take 120 parts, and the last one a 10-character " (120/120)".
+  // Each ad fills most of a message, so n ads take n parts. The reserve for the suffix is the longest one the batch
+  // can need: 99 parts end in an 8-character " (99/99)", 120 parts in a 10-character " (120/120)".
+  it.each([99, 120])('fills the last of %i parts to exactly the budget, its suffix included', (count) => {
     const heavy = { title: '"'.repeat(256), cities: ['&'.repeat(256)] };
-    const fillers = Array.from({ length: 119 }, (_, index) => newAdItem(index + 1, heavy));
+    const fillers = Array.from({ length: count - 1 }, (_, index) => newAdItem(index + 1, heavy));
     const lastText = (extra: number): string => {
       const name = `${'&'.repeat(Math.floor(extra / 5))}${'y'.repeat(extra % 5)}`;
-      const last = newAdItem(120, { ...heavy, seller: { name, url: null, rating: 1, business: false } });
+      const last = newAdItem(count, { ...heavy, seller: { name, url: null, rating: 1, business: false } });
       const texts = textsOf([...fillers, last]);
-      expect(texts).toHaveLength(120);
-      return texts[119] ?? '';
+      expect(texts).toHaveLength(count);
+      return texts[count - 1] ?? '';
     };
     const whole = (text: string): boolean => text.includes('&quot;'.repeat(256));
     // The largest last ad that still fits unshortened fills its message to the budget, suffix included.
@@ -165,7 +171,7 @@ describe('Telegram splits at the budget’s edge', () => {
       else shortened = middle;
     }
     const fullest = lastText(fits);
-    expect(fullest.startsWith(`<b>120 new ads for ${WATCH}</b> (120/120)\n\n`)).toBe(true);
+    expect(fullest.startsWith(`<b>${count} new ads for ${WATCH}</b> (${count}/${count})\n\n`)).toBe(true);
     expect(fullest.length).toBe(TELEGRAM_TEXT_BUDGET);
   });
 });

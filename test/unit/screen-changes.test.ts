@@ -69,6 +69,30 @@ describe('screenChanges', () => {
     expect(screened.filtered.map(({ change }) => change.ad.id)).toEqual([4]);
   });
 
+  it('marks the lowest of the bounds crossed, and none for a price that was at the bound already', () => {
+    const both = watchFilters({ maxPrice: 200_000 }, { own: { maxPrice: 150_000 }, useGlobal: true });
+    const marks = (screened: ReturnType<typeof screenChanges>) =>
+      screened.changes.map((change) => ('nowUnderLimit' in change ? change.nowUnderLimit : null));
+    expect(marks(screenChanges(both, [repriced(1, 250_000, 140_000)]))).toEqual([150_000]);
+    expect(marks(screenChanges(both.slice().reverse(), [repriced(1, 250_000, 140_000)]))).toEqual([150_000]);
+    expect(marks(screenChanges(both, [repriced(2, 150_000, 140_000)]))).toEqual([null]);
+  });
+
+  it('marks nothing when the new price cannot be compared', () => {
+    const unpriced = watchFilters(null, { own: { maxPrice: 150_000, keepUnpriced: true }, useGlobal: true });
+    const toWanted: AdChange = {
+      type: 'price_changed',
+      ad: ad(1, null, 'wanted'),
+      previous: { price: 200_000, priceKind: 'fixed', priceText: '200000 Ft' },
+    };
+    expect(screenChanges(unpriced, [toWanted]).changes).toEqual([toWanted]);
+  });
+
+  it('uses the watch filter alone when there is no global one', () => {
+    const own = watchFilters(null, { own: { exclude: ['x'] }, useGlobal: true });
+    expect(own.map((filter) => filter.label)).toEqual(['watch']);
+  });
+
   it('honours a watch that opts out of the global filter', () => {
     const own = watchFilters({ exclude: ['hibás'] }, { own: {}, useGlobal: false });
     expect(screenChanges(own, [{ type: 'new_ad', ad: ad(3, 1000, 'fixed', 'hibás') }]).filtered).toEqual([]);

@@ -48,4 +48,55 @@ describe('buildSearchUrl', () => {
     expect(() => buildSearchUrl(request)).toThrow(UserError);
     expect(() => buildSearchUrl(request)).toThrow(message);
   });
+
+  it.each([
+    ['hardver', '/aprok/hardver/keres.php'],
+    ['//hardver/videokartya//', '/aprok/hardver/videokartya/keres.php'],
+    ['aprok/mobil/mobil/iphone', '/aprok/mobil/mobil/iphone/keres.php'],
+    ['/aprok/mobil/', '/aprok/mobil/keres.php'],
+    ['mobil/aprok/x', '/aprok/mobil/aprok/x/keres.php'],
+    ['alaplap_2', '/aprok/alaplap_2/keres.php'],
+    ['  ', '/aprok/keres.php'],
+  ])('searches category %j at %s', (category, path) => {
+    expect(new URL(buildSearchUrl({ text: 'x', category })).pathname).toBe(path);
+  });
+
+  it.each(['Hardver', 'hardver//x', 'a-b', '!hardver', 'hardver!', 'hardver/x!', 'árvíz'])(
+    'refuses the category %j with the site-style example',
+    (category) => {
+      expect(() => buildSearchUrl({ text: 'x', category })).toThrow(
+        expect.objectContaining({
+          message: `"${category}" is not a HardverApró category path`,
+          hint: "write it as in the site's addresses, e.g. hardver/videokartya or mobil/mobil/iphone",
+        }),
+      );
+    },
+  );
+
+  it('says an empty search text is empty, with an example', () => {
+    expect(() => buildSearchUrl({ text: '\t \n' })).toThrow(
+      expect.objectContaining({
+        message: 'the search text is empty',
+        hint: "e.g. pyhabot add --search 'rtx 3080'",
+      }),
+    );
+  });
+
+  it('folds every run of blanks in the text to one space and trims the words to leave out', () => {
+    const url = new URL(buildSearchUrl({ text: '\ta \n b ', excludeWords: '  hibás  ' }));
+    expect(url.searchParams.get('stext')).toBe('a b');
+    expect(url.searchParams.get('stext_none')).toBe('hibás');
+  });
+
+  it('sends a price bound of 0 as 0, and leaves the switches out when they are off', () => {
+    const url = new URL(
+      buildSearchUrl({ text: 'x', minPrice: 0, maxPrice: 0, noIced: false, titleOnly: false, shipping: false }),
+    );
+    expect(url.searchParams.get('minprice')).toBe('0');
+    expect(url.searchParams.get('maxprice')).toBe('0');
+    expect(url.searchParams.getAll('__buying')).toEqual(['1', '0']);
+    expect([...url.searchParams.keys()].filter((key) => ['noiced', 'search_title', 'shipping'].includes(key))).toEqual(
+      [],
+    );
+  });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import { canonicalizeWatchUrl, defaultWatchName } from '../../src/domain/watch-url.js';
+import {
+  canonicalizeWatchUrl,
+  defaultWatchName,
+  isSiteHost,
+  MAX_WATCH_URL_LENGTH,
+} from '../../src/domain/watch-url.js';
+
+/** Matches an error message as a whole, not a part of it. */
+function exactMessage(message: string): RegExp {
+  return new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
 
 const SEARCH =
   'https://hardverapro.hu/aprok/keres.php?stext=rtx+3080&stcid_text=&stcid=&minprice=&maxprice=150000&__buying=1&__buying=0';
@@ -20,6 +30,8 @@ const REFUSALS: Array<[string, RegExp]> = [
   ['https://hardverapro.hu/aprok/mobil/', /not a HardverApró listing/],
   ['https://hardverapro.hu/aprok/mobil/rss.xml', /not a HardverApró listing/],
   ['https://hardverapro.hu/aprok/../index.html', /not a HardverApró listing/],
+  ['https://hardverapro.hu/aprok//index.html', /not a HardverApró listing/],
+  ['https://hardverapro.hu/aprokx/index.html', /not a HardverApró listing/],
   ['https://user:pw@hardverapro.hu/aprok/mobil/index.html', /user name or password/],
   [`https://hardverapro.hu/aprok/keres.php?stext=${'a'.repeat(20_000)}`, /characters long/],
 ];
@@ -66,6 +78,45 @@ describe('canonicalizeWatchUrl', () => {
     expect(refusal?.hint).toMatch(/copy the address of a HardverApró search results page/);
   });
 
+  it.each<[string, string]>([
+    ['', 'the URL is empty'],
+    ['ftp://hardverapro.hu/aprok/mobil/index.html', 'only http and https URLs can be watched, not ftp'],
+    ['https://example.com/aprok/mobil/index.html', 'example.com is not HardverApró'],
+    ['https://hardverapro.hu/aprok/mobil/rss.xml', '/aprok/mobil/rss.xml is not a HardverApró listing or search page'],
+    ['https://user@hardverapro.hu/aprok/mobil/index.html', 'the URL must not contain a user name or password'],
+    ['https://:pw@hardverapro.hu/aprok/mobil/index.html', 'the URL must not contain a user name or password'],
+    ['a b', 'not a URL: "a b"'],
+    [`x${'y'.repeat(59)}`, `not a URL: "x${'y'.repeat(59)}"`],
+    [`x${'y'.repeat(60)}`, `not a URL: "x${'y'.repeat(56)}..."`],
+  ])('refuses %s saying exactly "%s"', (input, message) => {
+    expect(() => canonicalizeWatchUrl(input)).toThrow(exactMessage(message));
+  });
+
+  it('tells a user on another host about --allow-any-host', () => {
+    expect(() => canonicalizeWatchUrl('https://example.com/aprok/mobil/index.html')).toThrow(
+      expect.objectContaining({
+        hint: expect.stringMatching(/ \(or pass --allow-any-host for a mirror or a local test server\)$/),
+      }),
+    );
+  });
+
+  it('accepts a URL of exactly the longest length and refuses one character more', () => {
+    const base = 'https://hardverapro.hu/aprok/keres.php?stext=';
+    const longest = `${base}${'a'.repeat(MAX_WATCH_URL_LENGTH - base.length)}`;
+    expect(canonicalizeWatchUrl(longest)).toBe(longest);
+    expect(() => canonicalizeWatchUrl(`${longest}a`)).toThrow(
+      exactMessage(
+        `the URL is ${MAX_WATCH_URL_LENGTH + 1} characters long; at most ${MAX_WATCH_URL_LENGTH} are accepted`,
+      ),
+    );
+  });
+
+  it('knows the site by its host names, whatever their case', () => {
+    expect(isSiteHost('hardverapro.hu')).toBe(true);
+    expect(isSiteHost('WWW.HardverApro.HU')).toBe(true);
+    expect(isSiteHost('hardverapro.hu.example')).toBe(false);
+  });
+
   it('accepts another host with --allow-any-host but keeps the path rules', () => {
     expect(canonicalizeWatchUrl('http://127.0.0.1:8080/aprok/mobil/index.html?offset=5', { allowAnyHost: true })).toBe(
       'http://127.0.0.1:8080/aprok/mobil/index.html',
@@ -88,6 +139,10 @@ describe('defaultWatchName', () => {
       'árvíztűrő tükörfúrógép',
     ],
     ['https://hardverapro.hu/aprok/hardver/videokartya/keres.php?stext_none=x', 'hardver / videokartya'],
+    ['https://hardverapro.hu/aprok/keres.php?stext=+rtx++3080+', 'rtx 3080'],
+    ['https://hardverapro.hu/aprok/keres.php?stext=+', 'all ads (search)'],
+    ['https://hardverapro.hu/aprok/mobil/%C3%BAj/index.html', 'mobil / új'],
+    ['https://hardverapro.hu/aprok/mobil/%E0%A4%A/index.html', 'mobil / %E0%A4%A'],
   ])('names %s "%s"', (url, name) => {
     expect(defaultWatchName(url)).toBe(name);
   });
