@@ -1,5 +1,6 @@
 import asciichart from 'asciichart';
 import { formatForint } from '../domain/forint.js';
+import { roundStep } from '../domain/round-step.js';
 import type { WeeklyMedian } from '../domain/weekly-medians.js';
 import { toAsciiChart } from './ascii-fallback.js';
 import type { Styles } from './output.js';
@@ -30,22 +31,21 @@ export function drawWeeklyMedianChart(weeks: readonly WeeklyMedian[], layout: Ch
   const drawn = weeks.slice(firstPriced);
   const values: number[] = [];
   for (const week of drawn) values.push(week.median ?? (values.at(-1) as number));
-  const labelWidth = Math.max(...values.map((value) => formatLabel(value).length));
+  const axis = roundAxis(Math.min(...values), Math.max(...values), layout.height);
+  const labelWidth = Math.max(formatLabel(axis.min).length, formatLabel(axis.max).length);
   const plotWidth = Math.max(1, layout.width - labelWidth - AXIS_WIDTH - 1);
   const shown = values.slice(-plotWidth);
   const shownWeeks = drawn.slice(-plotWidth);
   const perWeek = Math.max(1, Math.min(MAX_COLUMNS_PER_WEEK, Math.floor(plotWidth / shown.length)));
   const series = shown.flatMap((value) => Array.from({ length: perWeek }, () => value));
-  const constant = Math.min(...series) === Math.max(...series);
   const plot = asciichart.plot(series, {
-    // A flat line needs one row; asciichart would otherwise repeat one label down the axis.
-    height: constant ? 1 : layout.height,
+    ...axis,
     format: (value: number) => formatLabel(value).padStart(labelWidth),
   });
   const lines = plot.split('\n').map((line) => {
-    const axis = labelWidth + AXIS_WIDTH;
+    const plotStart = labelWidth + AXIS_WIDTH;
     const text = layout.unicode ? line : toAsciiChart(line);
-    return `${text.slice(0, axis)}${layout.styles.cyan(text.slice(axis).trimEnd())}`;
+    return `${text.slice(0, plotStart)}${layout.styles.cyan(text.slice(plotStart).trimEnd())}`;
   });
   const first = shownWeeks[0]?.start.slice(0, 10) ?? '';
   const last = shownWeeks.at(-1)?.end.slice(0, 10) ?? '';
@@ -54,6 +54,22 @@ export function drawWeeklyMedianChart(weeks: readonly WeeklyMedian[], layout: Ch
     first.length + last.length + 1 <= span ? `${first}${' '.repeat(span - first.length - last.length)}${last}` : first;
   lines.push(layout.styles.dim(`${' '.repeat(labelWidth + AXIS_WIDTH)}${dates}`));
   return lines;
+}
+
+/**
+ * Bounds and rows that put every label on a round amount (0, 10 000, 20 000 … rather than 74 913), in at most
+ * `maxRows` rows; a flat line gets one row.
+ */
+function roundAxis(low: number, high: number, maxRows: number): { min: number; max: number; height: number } {
+  if (low === high) return { min: low, max: high, height: 1 };
+  let step = roundStep((high - low) / maxRows);
+  for (;;) {
+    const min = Math.floor(low / step) * step;
+    const max = Math.ceil(high / step) * step;
+    const rows = Math.round((max - min) / step);
+    if (rows <= maxRows) return { min, max, height: rows };
+    step = roundStep(step * 1.001);
+  }
 }
 
 function formatLabel(value: number): string {

@@ -1,4 +1,5 @@
 import { trimmedSorted } from './price-stats.js';
+import { roundStep } from './round-step.js';
 
 /** One bar of a price histogram: the ads asking from `from` up to `to` forints (`to` itself only in the last bar). */
 export interface PriceBin {
@@ -13,14 +14,11 @@ export interface PriceHistogram {
   leftOut: number;
 }
 
-/** Bin widths a reader takes in at a glance: 1, 2, 2.5 and 5 times a power of ten forints. */
-const ROUND_STEPS = [1, 2, 2.5, 5, 10];
-
 /**
  * Count prices in at most `maxBins` bins of a round width. The extremes that statistics trim are left out, so one
  * 1 Ft or 9 999 999 Ft ad cannot squash every other bar into one; equal prices make one bin.
  */
-export function binPrices(prices: readonly number[], maxBins = 8): PriceHistogram {
+export function binPrices(prices: readonly number[], maxBins = 10): PriceHistogram {
   const kept = trimmedSorted(prices);
   const leftOut = prices.length - kept.length;
   const low = kept[0];
@@ -42,12 +40,4 @@ export function binPrices(prices: readonly number[], maxBins = 8): PriceHistogra
     if (bin !== undefined) bin.count += 1;
   }
   return { bins, leftOut };
-}
-
-/** The smallest round width at least `raw` (never under 1 Ft). */
-function roundStep(raw: number): number {
-  if (raw <= 1) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const factor = ROUND_STEPS.find((candidate) => candidate * magnitude >= raw) ?? 10;
-  return factor * magnitude;
 }

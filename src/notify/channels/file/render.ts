@@ -84,12 +84,13 @@ function toFeedItem(item: NotificationItem, language: Language): Item {
 
 /** The library writes JSON Feed 1.0; 1.1 names its version so, lists `authors` and states the language. */
 function toJsonFeed11(json: string, language: Language): string {
-  const { version: _version, author, ...rest } = JSON.parse(json) as Record<string, unknown>;
+  const { version: _version, author, items, ...rest } = JSON.parse(json) as Record<string, unknown>;
   const upgraded = {
     version: 'https://jsonfeed.org/version/1.1',
     ...rest,
     ...(author === undefined ? {} : { authors: [author] }),
     language: LANGUAGE_TAGS[language],
+    items,
   };
   return `${JSON.stringify(upgraded, null, 2)}\n`;
 }
