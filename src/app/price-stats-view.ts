@@ -1,5 +1,6 @@
 import { formatForint } from '../domain/forint.js';
 import type { PriceOverview } from '../domain/price-overview.js';
+import { truncateText } from '../domain/truncate-text.js';
 import type { Watch } from '../domain/watch.js';
 import type { CheapAd } from '../store/price-history-repo.js';
 import { displayText } from './display-text.js';
@@ -7,6 +8,7 @@ import { formatRelativeTime, formatTable, plural } from './format.js';
 import type { Output } from './output.js';
 import { drawPriceBars } from './price-bars.js';
 import { drawWeeklyMedianChart } from './price-chart.js';
+import { wrapWords } from './wrap-words.js';
 
 /** Columns a chart uses when output goes to a pipe or a file, which have no width of their own. */
 const DEFAULT_WIDTH = 80;
@@ -47,21 +49,22 @@ export async function printPriceStats(
   const width = output.width ?? DEFAULT_WIDTH;
   const unicode = output.unicode ?? true;
   const { summary } = overview;
-  output.line(
-    styles.bold(
-      `Watch ${watch.id} (${displayText(watch.name)}): prices of the last ${plural(overview.days, 'day', 'days')}`,
-    ),
-  );
+  const prose = (text: string, style: (line: string) => string = (line) => line): void => {
+    for (const line of wrapWords(text, width)) output.line(style(line));
+  };
+  const window = `, last ${plural(overview.days, 'day', 'days')}`;
+  const name = truncateText(displayText(watch.name), Math.max(8, width - `Watch ${watch.id} ()${window}`.length));
+  output.line(styles.bold(`Watch ${watch.id} (${name})${window}`));
   if (summary === null) {
     const unpriced = overview.unpriced > 0 ? ` (${plural(overview.unpriced, 'ad', 'ads')} without one)` : '';
-    output.line(`No ad with a price was listed in that time${unpriced}.`);
-    if (!watch.lastCheck.baselineDone) output.line(styles.dim(`Run \`pyhabot check ${watch.id}\` to record its ads.`));
+    prose(`No ad with a price was listed in that time${unpriced}.`);
+    if (!watch.lastCheck.baselineDone) prose(`Run \`pyhabot check ${watch.id}\` to record its ads.`, styles.dim);
     return;
   }
   const without = overview.unpriced > 0 ? `, ${overview.unpriced} without one` : '';
-  output.line(`${plural(summary.count, 'ad', 'ads')} with a price${without}`);
+  prose(`${plural(summary.count, 'ad', 'ads')} with a price${without}`);
   if (summary.kept < summary.count) {
-    output.line(styles.dim(`figures from the middle ${summary.kept}: the cheapest and dearest 5 % are left out`));
+    prose(`figures from the middle ${summary.kept}: the cheapest and dearest 5 % left out`, styles.dim);
   }
   const amount = (value: number): string => formatForint(value);
   const range = (low: number, high: number): string =>
@@ -86,7 +89,7 @@ export async function printPriceStats(
   if (histogram.bins.length === 0) output.line('No active ad asks a price.');
   for (const line of drawPriceBars(histogram, { width, unicode, styles })) output.line(line);
   if (histogram.leftOut > 0) {
-    output.line(styles.dim(`${plural(histogram.leftOut, 'extreme price', 'extreme prices')} left out`));
+    prose(`${plural(histogram.leftOut, 'extreme price', 'extreme prices')} left out`, styles.dim);
   }
 
   if (cheapest.length === 0) return;
