@@ -16,7 +16,9 @@ const truth = JSON.parse(
   readFileSync(new URL('../fixtures/hardverapro/listing-2025-12-mobil.expected.json', import.meta.url), 'utf8'),
 ) as { ads: Array<{ id: string; price_text_title_col: string }> };
 const truthPrices = truth.ads
-  .map((ad) => (/^[\d ]+ Ft$/.test(ad.price_text_title_col) ? Number(ad.price_text_title_col.replace(/\D/g, '')) : null))
+  .map((ad) =>
+    /^[\d ]+ Ft$/.test(ad.price_text_title_col) ? Number(ad.price_text_title_col.replace(/\D/g, '')) : null,
+  )
   .filter((price): price is number => price !== null);
 
 function configure(sandbox: CliSandbox): void {
