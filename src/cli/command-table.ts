@@ -247,17 +247,17 @@ export const commandTable: CommandSpec[] = [
     name: 'feed',
     summary: "a watch's recent new ads and price changes as an Atom, RSS or JSON feed, for a feed reader",
     details:
-      'Holds the newest 100 events of the watch (or of every watch with --all), each with an id that never ' +
-      "changes (the event's idempotency key), a link to the ad and the time pyhabot saw it. Without --output the " +
-      'feed goes to stdout. An --output file is replaced in one step (a reader never sees half of it); a new one ' +
-      'is created with mode 644. To keep a file up to date after every check, add the notification target ' +
-      'file+/path/feed.xml to the watch instead.',
+      'Atom 1.0, RSS 2.0 or JSON Feed 1.1, holding the newest 100 events of the watch (or of every watch with ' +
+      "--all), each with an id that never changes (the event's idempotency key), a link to the ad and the time " +
+      'pyhabot saw it. Without --output the feed goes to stdout. An --output file is replaced in one step (a ' +
+      'reader never sees half of it); a new one is created with mode 644, an existing one keeps its mode. To keep ' +
+      'a file up to date after every check, give the watch the notification target file+/path/feed.xml instead.',
     arguments: [{ name: '[id]', description: 'watch id (see `pyhabot list`)', parse: parseWatchId }],
     options: [
       { flags: '--all', description: 'every watch in one feed' },
       {
         flags: '--format <format>',
-        description: 'atom, rss or json (JSON Feed 1.1); default: from the --output extension, else atom',
+        description: 'the feed format (default: .rss and .json --output files get theirs, anything else atom)',
         choices: ['atom', 'rss', 'json'],
       },
       { flags: '--output <file>', description: 'write the feed to this file instead of stdout' },

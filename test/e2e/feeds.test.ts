@@ -197,3 +197,18 @@ describe('the file+ notification target', () => {
     expect(invalid.stderr).toContain('"file+" must be followed by an absolute path');
   });
 });
+
+describe('help of the feed command', () => {
+  it('names every option, the formats and the file target', async () => {
+    using sandbox = createCliSandbox();
+    const help = await sandbox.run(['feed', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: pyhabot feed [options] [id]');
+    for (const text of ['--all', '--format <format>', '--output <file>']) expect(help.stdout).toContain(text);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "atom", "rss", "json")');
+    expect(help.stdout).toMatch(/Atom 1\.0, RSS 2\.0 or JSON Feed 1\.1/);
+    expect(help.stdout).toContain('file+/path/feed.xml');
+    const notifyTest = await sandbox.run(['notify-test', '--help']);
+    expect(notifyTest.stdout).toContain('file+/path/feed.xml');
+  });
+});

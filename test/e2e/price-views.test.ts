@@ -104,6 +104,26 @@ describe('pyhabot stats, end to end on the real page with a seeded history', () 
     expect(text.stdout).not.toContain('\u001b[');
   });
 
+  it('colours the chart and the bars when colour is asked for, and documents its options in --help', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    configure(sandbox);
+    site.serve(MOBIL, new ListingPage().withoutNextPage());
+    await sandbox.run(['add', site.urlFor(MOBIL), '--allow-any-host']);
+    await sandbox.run(['check']);
+    const coloured = await sandbox.run(['stats', '1'], { env: { FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toMatch(/\u001b\[36m█+/);
+    const noColour = await sandbox.run(['stats', '1', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(noColour.stdout).not.toContain('\u001b[');
+
+    const help = await sandbox.run(['stats', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: pyhabot stats [options] <id>');
+    expect(help.stdout).toMatch(/--days <n> +how many days back to look \(default: 90\)/);
+    expect(help.stdout).toContain('--json');
+    expect(help.stdout).toContain('cheapest and\ndearest 5 %');
+  });
+
   it('says something sensible for a watch without priced ads, with one ad, and with one price for all', async () => {
     using sandbox = createCliSandbox();
     await using site = await startFakeHardverapro();
