@@ -42,16 +42,25 @@ export function drawWeeklyMedianChart(weeks: readonly WeeklyMedian[], layout: Ch
     ...axis,
     format: (value: number) => formatLabel(value).padStart(labelWidth),
   });
-  const lines = plot.split('\n').map((line) => {
+  // asciichart also marks the top row as the series' start when the axis begins at 0; only the real start keeps it.
+  const startRow =
+    axis.min === axis.max ? 0 : axis.height - Math.round(((series[0] as number) - axis.min) / axisStep(axis));
+  const axisAt = labelWidth + 1;
+  const lines = plot.split('\n').map((line, row) => {
+    const fixed =
+      row !== startRow && line[axisAt] === '┼' ? `${line.slice(0, axisAt)}┤${line.slice(axisAt + 1)}` : line;
+    const text = layout.unicode ? fixed : toAsciiChart(fixed);
     const plotStart = labelWidth + AXIS_WIDTH;
-    const text = layout.unicode ? line : toAsciiChart(line);
     return `${text.slice(0, plotStart)}${layout.styles.cyan(text.slice(plotStart).trimEnd())}`;
   });
   const first = shownWeeks[0]?.start.slice(0, 10) ?? '';
   const last = shownWeeks.at(-1)?.end.slice(0, 10) ?? '';
   const span = series.length;
+  // Under the plot's ends when both fit there, else side by side.
   const dates =
-    first.length + last.length + 1 <= span ? `${first}${' '.repeat(span - first.length - last.length)}${last}` : first;
+    first.length + last.length + 1 <= span
+      ? `${first}${' '.repeat(span - first.length - last.length)}${last}`
+      : `${first} to ${last}`;
   lines.push(layout.styles.dim(`${' '.repeat(labelWidth + AXIS_WIDTH)}${dates}`));
   return lines;
 }
@@ -70,6 +79,10 @@ function roundAxis(low: number, high: number, maxRows: number): { min: number; m
     if (rows <= maxRows) return { min, max, height: rows };
     step = roundStep(step * 1.001);
   }
+}
+
+function axisStep(axis: { min: number; max: number; height: number }): number {
+  return (axis.max - axis.min) / axis.height;
 }
 
 function formatLabel(value: number): string {
