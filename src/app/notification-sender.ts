@@ -2,19 +2,24 @@ import type { Logger } from 'pino';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { maskSecretsInText, maskTarget, parseTarget } from '../domain/targets/parse-target.js';
+import type { Db } from '../store/open-db.js';
 import type { SendBatch } from './deliver-outbox.js';
+import { feedHistoryReader } from './feed-history.js';
 
 /** The check run's way to send a batch, built from the config; loads the notification code only when called. */
 export async function createNotificationSender(options: {
   config: ResolvedConfig;
   logger: Logger;
   userAgent: string;
+  /** Where a feed file target's entries are read from. */
+  db?: Db;
 }): Promise<{ send: SendBatch; mask: (target: string) => string }> {
   const [{ sendNotifications }, { webhookSecretFor }] = await Promise.all([
     import('../notify/index.js'),
     import('../config/webhook-secret.js'),
   ]);
   const { config, logger } = options;
+  const feedHistory = options.db === undefined ? undefined : feedHistoryReader(options.db);
   const send: SendBatch = async (raw, items, onOutcome, signal) => {
     let target: ReturnType<typeof parseTarget>;
     try {
@@ -38,6 +43,7 @@ export async function createNotificationSender(options: {
       retryAfterMaxMs: config.retryAfterMaxMs,
       signal,
       onOutcome,
+      ...(feedHistory === undefined ? {} : { feedHistory }),
       ...(secret === undefined || secret === null ? {} : { secret }),
     });
     const ms = Date.now() - started;

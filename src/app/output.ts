@@ -26,4 +26,6 @@ export interface Output {
   styles: Styles;
   /** Columns human output should fit (a terminal's width, or COLUMNS); undefined keeps full lines. */
   width?: number | undefined;
+  /** Whether the terminal shows block and box-drawing characters (a UTF-8 locale); charts fall back to ASCII. */
+  unicode?: boolean;
 }

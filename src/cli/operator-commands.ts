@@ -31,12 +31,16 @@ export const operatorCommands: CommandSpec[] = [
   defineCommand<[targetOrId: string], { json?: boolean }>({
     name: 'notify-test',
     summary: "send a sample ad to a target, or to a watch's targets, and print what the receiver answered",
-    details: 'Exit 0 when every message was accepted, 1 otherwise.',
+    details:
+      'Exit 0 when every message was accepted, 1 otherwise. A feed file target (file+/path/feed.xml) is written ' +
+      'with the entries it holds and the two samples on top; the next check that records news rewrites it from ' +
+      'the database, without them.',
     arguments: [{ name: '<target-or-id>', description: 'a notification target, or a watch id' }],
     options: [json],
     examples: [
       ['pyhabot notify-test ntfy://my-topic', 'send a sample ad to an ntfy topic'],
       ['pyhabot notify-test 1', "send one to each of watch 1's targets"],
+      ['pyhabot notify-test file+/srv/www/feed.xml', 'write the feed file once, with two sample entries'],
     ],
     extraHelp: TARGET_FORMATS_HELP,
     load: () => import('../commands/notify-test.js'),

@@ -4,7 +4,7 @@ import { createContext } from '../app/create-context.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { CommanderError } from './commander.js';
 import { buildProgram } from './program.js';
-import { createTerminalOutput, outputWidth, plainStyles, shouldColor } from './terminal-output.js';
+import { createTerminalOutput, outputWidth, plainStyles, shouldColor, supportsUnicode } from './terminal-output.js';
 import { requestedCommand } from './version-request.js';
 
 /** Parse the arguments with commander and run the chosen command; sets `process.exitCode`. */
@@ -23,6 +23,7 @@ export async function runProgram(argv: string[], version: string): Promise<void>
         stdout: process.stdout,
         stderr: process.stderr,
         width: outputWidth(process.env, process.stdout),
+        unicode: supportsUnicode(process.env, process.platform),
       });
       const abort = new AbortController();
       const { context, dispose } = createContext({

@@ -6,4 +6,6 @@ export const TARGET_FORMATS_HELP = `Notification targets:
   ntfy://<topic>             on ntfy.sh; ntfy://<host>/<topic> or ntfys://…
   https://<any URL>          a generic JSON webhook (also json://, jsons://)
   <format>+<http(s) URL>     discord, slack, telegram, ntfy or json sent to that
-                             exact URL; telegram+ needs ?chat_id=<chat id>`;
+                             exact URL; telegram+ needs ?chat_id=<chat id>
+  file+/path/feed.xml        a feed file rewritten after each check: .xml or
+                             .atom Atom, .rss RSS, .json JSON Feed`;

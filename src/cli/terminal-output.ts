@@ -30,12 +30,23 @@ export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; c
   return undefined;
 }
 
+/**
+ * Whether output may use block and box-drawing characters: a UTF-8 locale (LC_ALL, else LC_CTYPE, else LANG), or
+ * Windows, whose terminals all show them. No locale at all (a bare cron job or container) gets plain ASCII.
+ */
+export function supportsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+  if (platform === 'win32') return true;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
 /** An Output over the process's stdout and stderr, styling text with `styles`. */
 export function createTerminalOutput(options: {
   styles: Styles;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   width?: number | undefined;
+  unicode?: boolean;
 }): Output {
   const { stdout, stderr, styles } = options;
   const progressEnabled = stderr.isTTY === true;
@@ -72,6 +83,7 @@ export function createTerminalOutput(options: {
     clearProgress,
     styles,
     width: options.width,
+    unicode: options.unicode ?? true,
   };
 }
 

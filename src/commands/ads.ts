@@ -1,11 +1,15 @@
 import type { AppContext } from '../app/context.js';
 import { displayText } from '../app/display-text.js';
 import { formatRelativeTime, formatTable, plural } from '../app/format.js';
+import { drawPriceSparkline } from '../app/price-sparkline.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { countWatchAds, listRecordedAds } from '../store/ads-repo.js';
 import { filteredAdRules } from '../store/filters-repo.js';
+
+/** How many of an ad's latest prices its sparkline shows: enough for a trend, short enough for a table cell. */
+const SPARKLINE_PRICES = 12;
 
 /** `pyhabot ads <id>`: what a watch has seen, with current prices and their history. */
 export async function run(
@@ -45,10 +49,13 @@ export async function run(
   const rows = ads.map((ad) => {
     const history = ad.priceHistory.map((entry) => displayText(entry.priceText));
     const shownHistory = history.length > 1 ? history.slice(-4).join(' -> ') : displayText(ad.priceText);
+    const trend = priceTrend(ad.priceHistory.map((entry) => (entry.priceKind === 'fixed' ? entry.price : null)));
     return [
       String(ad.id),
       truncateText(displayText(ad.title), 50),
-      shownHistory,
+      trend === null
+        ? shownHistory
+        : `${styles.cyan(drawPriceSparkline(trend, { unicode: output.unicode ?? true }))} ${shownHistory}`,
       formatRelativeTime(ad.firstSeenAt, now),
       formatRelativeTime(ad.lastSeenAt, now),
       ad.active ? 'active' : styles.dim('gone'),
@@ -66,4 +73,10 @@ export async function run(
     }
   }
   return ExitCode.ok;
+}
+
+/** The last prices of an ad worth a sparkline: at least two of them amounts; null otherwise. */
+function priceTrend(prices: Array<number | null>): Array<number | null> | null {
+  const recent = prices.slice(-SPARKLINE_PRICES);
+  return recent.filter((price) => price !== null).length > 1 ? recent : null;
 }

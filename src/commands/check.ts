@@ -57,6 +57,7 @@ export async function run(
       config,
       logger,
       userAgent: config.userAgent,
+      db,
     });
     try {
       return await runCheck(

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { displayText } from '../app/display-text.js';
+import { feedHistoryReader } from '../app/feed-history.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { UserError } from '../domain/errors.js';
@@ -33,6 +34,10 @@ export async function run(
     import('../config/webhook-secret.js'),
   ]);
   const samples = buildSampleItems(context.now());
+  // A feed file keeps what it holds, with the samples on top, rather than becoming a feed of samples alone.
+  const feedHistory = targets.some((raw) => parseTarget(raw).channel === 'file')
+    ? feedHistoryReader(await context.db())
+    : undefined;
   const results: Array<{ target: string; samples: SampleResult[] }> = [];
   for (const raw of targets) {
     const secret = webhookSecretFor(config, raw);
@@ -43,6 +48,7 @@ export async function run(
       timeoutMs: config.deliveryTimeoutMs,
       retryAfterMaxMs: config.retryAfterMaxMs,
       signal: context.signal,
+      ...(feedHistory === undefined ? {} : { feedHistory }),
       ...(secret === null ? {} : { secret }),
     });
     results.push({

@@ -1,11 +1,11 @@
 import type { NotificationItem } from '../domain/events.js';
-import type { NotificationTarget } from '../domain/targets/target.js';
+import type { WebTarget } from '../domain/targets/target.js';
 import { channelFor } from './channels/registry.js';
 import type { RenderedMessage, RenderOptions } from './message.js';
 
 /** Render pending items in the target's format; items of different watches never share a message. */
 export function renderForTarget(
-  target: NotificationTarget,
+  target: WebTarget,
   items: readonly NotificationItem[],
   options: RenderOptions,
 ): RenderedMessage[] {

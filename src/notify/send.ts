@@ -2,9 +2,9 @@ import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
 import { sleep } from '../domain/sleep.js';
 import { maskSecretsInText } from '../domain/targets/parse-target.js';
-import type { NotificationTarget } from '../domain/targets/target.js';
+import type { NotificationTarget, WebTarget } from '../domain/targets/target.js';
 import type { AttemptVerdict } from './answer.js';
-import { channelFor } from './channels/registry.js';
+import { channelFor, channels } from './channels/registry.js';
 import { type EncodedMessage, encodeMessage } from './encode.js';
 import { readReplyCapped } from './read-reply.js';
 import { renderForTarget } from './render.js';
@@ -33,6 +33,8 @@ export interface SendOptions {
   fetch?: typeof fetch;
   /** Told each message's outcome as soon as it is known, so the caller can record it before the next send. */
   onOutcome?: (outcome: DeliveryOutcome) => void;
+  /** The events recorded for a target, newest first: a feed file is rewritten from them. */
+  feedHistory?: (target: string) => NotificationItem[];
 }
 
 type Settings = Required<Pick<SendOptions, 'timeoutMs' | 'maxAttemptsInRun' | 'retryBaseMs' | 'retryAfterMaxMs'>> &
@@ -48,6 +50,15 @@ export async function sendNotifications(
   items: readonly NotificationItem[],
   options: SendOptions,
 ): Promise<DeliveryOutcome[]> {
+  if (target.channel === 'file') {
+    const outcomes = await channels.file.deliver(target, items, {
+      language: options.language,
+      now: (options.now ?? (() => new Date()))(),
+      history: options.feedHistory,
+    });
+    for (const outcome of outcomes) options.onOutcome?.(outcome);
+    return outcomes;
+  }
   const settings: Settings = {
     timeoutMs: options.timeoutMs ?? 10_000,
     maxAttemptsInRun: Math.max(1, options.maxAttemptsInRun ?? 3),
@@ -102,7 +113,7 @@ export async function sendNotifications(
 }
 
 async function deliverMessage(
-  target: NotificationTarget,
+  target: WebTarget,
   message: EncodedMessage,
   settings: Settings,
 ): Promise<{ result: DeliveryResult; pauseMs?: number }> {
@@ -139,11 +150,7 @@ async function deliverMessage(
   }
 }
 
-async function attemptOnce(
-  target: NotificationTarget,
-  message: EncodedMessage,
-  settings: Settings,
-): Promise<AttemptVerdict> {
+async function attemptOnce(target: WebTarget, message: EncodedMessage, settings: Settings): Promise<AttemptVerdict> {
   let response: Response;
   try {
     // Only the timeout may cut a request short: an interrupted run still lets a message under way finish.

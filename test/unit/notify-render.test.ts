@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import type { NotificationItem, PriceChangedEvent } from '../../src/domain/events.js';
 import { parseTarget } from '../../src/domain/targets/parse-target.js';
+import type { WebTarget } from '../../src/domain/targets/target.js';
 import { discordLimits, measureEmbedText, renderDiscord } from '../../src/notify/channels/discord/render.js';
 import { renderJson } from '../../src/notify/channels/json/render.js';
 import { renderNtfy } from '../../src/notify/channels/ntfy/render.js';
@@ -387,7 +388,11 @@ describe('renderForTarget', () => {
       ...newAdItem(9),
       event: { ...newAdItem(9).event, watch: { ...sampleWatch, id: 5 } },
     };
-    const messages = renderForTarget(parseTarget('discord://1/abc'), [newAdItem(1), other, newAdItem(2)], options);
+    const messages = renderForTarget(
+      parseTarget('discord://1/abc') as WebTarget,
+      [newAdItem(1), other, newAdItem(2)],
+      options,
+    );
     expect(messages.map((message) => message.itemIds)).toEqual([[1, 2], [9]]);
   });
 });

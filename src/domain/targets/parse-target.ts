@@ -1,3 +1,4 @@
+import { fileTarget } from './file.js';
 import { invalidTarget } from './invalid-target.js';
 import { MASK, MIN_SECRET_LENGTH, maskTokenShapes, shorten } from './mask.js';
 import { channelNamed, syntaxForHost, syntaxForScheme, targetSyntaxes } from './registry.js';
@@ -13,6 +14,8 @@ export function parseTarget(raw: string): NotificationTarget {
   if (/\s/.test(text)) {
     throw invalidTarget('it contains whitespace', 'Remove spaces and line breaks; quote the target in a shell.');
   }
+  // A feed file's path follows the `+` directly: it has no scheme:// of its own.
+  if (/^file\+/i.test(text)) return fileTarget.parsePath(text, text.slice('file+'.length));
   const match = SCHEME.exec(text);
   if (match === null) throw invalidTarget('it does not start with scheme://');
   const scheme = (match[1] ?? '').toLowerCase();

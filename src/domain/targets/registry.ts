@@ -1,4 +1,5 @@
 import { discordTarget } from './discord.js';
+import { fileTarget } from './file.js';
 import { jsonTarget } from './json.js';
 import { ntfyTarget } from './ntfy.js';
 import { slackTarget } from './slack.js';
@@ -13,6 +14,7 @@ export const targetSyntaxes = {
   telegram: telegramTarget,
   ntfy: ntfyTarget,
   json: jsonTarget,
+  file: fileTarget,
 } satisfies { [C in Channel]: TargetSyntax<TargetOf<C>> };
 
 const allSyntaxes: readonly TargetSyntax[] = Object.values(targetSyntaxes);

@@ -1,6 +1,7 @@
-import type { Channel, NotificationTarget } from '../../domain/targets/target.js';
-import type { ChannelAdapter } from './adapter.js';
+import type { Channel, WebTarget } from '../../domain/targets/target.js';
+import type { AdapterOf, ChannelAdapter } from './adapter.js';
 import { discordChannel } from './discord/channel.js';
+import { fileChannel } from './file/channel.js';
 import { jsonChannel } from './json/channel.js';
 import { ntfyChannel } from './ntfy/channel.js';
 import { slackChannel } from './slack/channel.js';
@@ -16,10 +17,11 @@ export const channels = {
   telegram: telegramChannel,
   ntfy: ntfyChannel,
   json: jsonChannel,
-} satisfies { [C in Channel]: ChannelAdapter<C> };
+  file: fileChannel,
+} satisfies { [C in Channel]: AdapterOf<C> };
 
-/** The adapter for a target's channel. */
-export function channelFor<T extends NotificationTarget>(target: T): ChannelAdapter<T['channel']> {
+/** The adapter for a web target's channel. */
+export function channelFor<T extends WebTarget>(target: T): ChannelAdapter<T['channel']> {
   // The registry's type pairs each channel with its own adapter; TypeScript cannot follow that through an index.
   return channels[target.channel] as ChannelAdapter<T['channel']>;
 }
