@@ -4,6 +4,7 @@ import { pickTargets } from '../app/pick-targets.js';
 import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
+import { duplicateError } from '../domain/duplicate-watch.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
@@ -11,7 +12,6 @@ import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
-import { duplicateError } from './add.js';
 
 export interface EditOptions extends FilterFlags {
   name?: string;

@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCliSandbox } from '../helpers/cli-sandbox.js';
+import { startFakeTelegram } from '../helpers/fake-chat-apis.js';
+
+const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
+const OWNER = 4242;
+const STRANGER = 999;
+
+function configure(dir: string, apiBase: string, extra: string[] = []): void {
+  writeFileSync(
+    join(dir, '.pyhabotrc'),
+    ['chat:', '  telegram:', `    apiBase: ${apiBase}`, `    allowedChats: [${OWNER}]`, ...extra, ''].join('\n'),
+  );
+}
+
+describe('pyhabot chat --once with Telegram', () => {
+  it("runs an allowed chat's commands once, answers them, and remembers where it stopped", async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    configure(sandbox.dir, telegram.apiBase);
+    const env = { TELEGRAM_TOKEN: telegram.token };
+    telegram.send({ chatId: OWNER, text: `/add ${URL_MOBIL} Phones <b>` });
+    telegram.send({ chatId: OWNER, text: '/list' });
+    telegram.send({ chatId: STRANGER, text: '/remove 1' });
+
+    const first = await sandbox.run(['chat', '--once'], { env });
+    expect(first.stderr).not.toContain(telegram.token);
+    expect(first).toMatchObject({ code: 0, stdout: 'telegram: 2 answered, 1 ignored\n' });
+    expect(telegram.answers.map((answer) => answer.chatId)).toEqual([String(OWNER), String(OWNER)]);
+    expect(telegram.answers[0]?.text).toBe('Added watch 1: Phones &lt;b&gt;\nNew ads will be sent to this chat.');
+    expect(telegram.answers[1]?.text).toContain('1. Phones &lt;b&gt;');
+    expect(sandbox.query('SELECT name FROM watches')).toEqual([{ name: 'Phones <b>' }]);
+    // New watches notify the chat that added them.
+    expect(sandbox.query('SELECT target FROM watch_targets')).toEqual([
+      { target: `telegram+${telegram.apiBase}/bot${telegram.token}/sendMessage?chat_id=${OWNER}` },
+    ]);
+    expect(first.stderr).toContain(`from ${STRANGER}, who is not allowed`);
+
+    // The stranger is logged once, never answered; the offset survives the restart.
+    telegram.send({ chatId: STRANGER, text: '/list' });
+    telegram.send({ chatId: OWNER, text: '/pause 1' });
+    const second = await sandbox.run(['chat', '--once'], { env });
+    expect(second).toMatchObject({ code: 0, stdout: 'telegram: 1 answered, 1 ignored\n' });
+    expect(second.stderr).not.toContain('not allowed');
+    expect(telegram.answers.at(-1)?.text).toBe('Paused watch 1: Phones &lt;b&gt;');
+    expect(telegram.answers).toHaveLength(3);
+    expect(sandbox.query('SELECT enabled FROM watches')).toEqual([{ enabled: 0 }]);
+    expect(telegram.offsets).toEqual([undefined, 503]);
+    expect(sandbox.query('SELECT transport, position FROM chat_cursors')).toEqual([
+      { transport: 'telegram', position: '505' },
+    ]);
+  });
+
+  it("answers bad input with the command line's error and hint, changing nothing", async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    configure(sandbox.dir, telegram.apiBase);
+    const env = { TELEGRAM_TOKEN: telegram.token };
+    telegram.send({ chatId: OWNER, text: '/add https://example.com/aprok/mobil/index.html' });
+    telegram.send({ chatId: OWNER, text: '/show 7' });
+    telegram.send({ chatId: OWNER, text: '/frobnicate' });
+    telegram.send({ chatId: OWNER, text: `/add ${'x'.repeat(5000)}` });
+    telegram.send({ chatId: OWNER, text: '/filter 1 exclude /(/' });
+    const result = await sandbox.run(['chat', '--once'], { env });
+    expect(result.code).toBe(0);
+    const cli = await sandbox.run(['add', 'https://example.com/aprok/mobil/index.html']);
+    const [cliError, cliHint] = cli.stderr.trimEnd().split('\n');
+    expect(telegram.answers[0]?.text).toBe(`${cliError}\n${cliHint}`.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(telegram.answers[1]?.text).toBe(
+      'pyhabot: no watch with id 7\nhint: run `pyhabot list` to see the watch ids',
+    );
+    expect(telegram.answers[2]?.text).toContain('unknown command');
+    expect(telegram.answers[3]?.text).toContain('at most 4096 are read');
+    expect(telegram.answers[4]?.text).toMatch(/^pyhabot: no watch with id 1/);
+    expect(sandbox.query('SELECT COUNT(*) AS n FROM watches')).toEqual([{ n: 0 }]);
+  });
+});
