@@ -110,3 +110,85 @@ export async function startFakeTelegram(token = '123456:TEST-token_abcdefghijklm
     [Symbol.asyncDispose]: () => server.close(),
   }) as FakeTelegram;
 }
+
+/**
+ * A fake Discord REST API on 127.0.0.1 with one channel: lists messages after an id (newest first, as Discord
+ * does), records posted answers, and keeps the channel's webhooks (refused with 403 when `canManageWebhooks` is off).
+ */
+export interface FakeDiscord extends AsyncDisposable {
+  apiBase: string;
+  token: string;
+  channel: string;
+  server: LocalServer;
+  /** Post a message now; returns its id. */
+  send(message: FakeChatMessage): string;
+  answers: FakeChatAnswer[];
+  webhooks: Array<{ id: string; token: string; name: string }>;
+  canManageWebhooks: boolean;
+  /** Leave out every message's text, as Discord does for a bot without the Message Content intent. */
+  withholdContent: boolean;
+}
+
+/** Start a fake Discord REST API; `await using` closes it. */
+export async function startFakeDiscord(token = 'MTIz.discord-bot-token.abcdefghijklmnopqrstuv'): Promise<FakeDiscord> {
+  const channel = '1100000000000000001';
+  const messages: Array<{ id: string; content: string; author: { id: string; bot?: boolean } }> = [];
+  // Ids of messages written now: Discord's ids carry their time.
+  let sequence = 0n;
+  const nextId = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + sequence++);
+  const fake: Omit<FakeDiscord, 'server' | 'apiBase' | typeof Symbol.asyncDispose> = {
+    token,
+    channel,
+    answers: [],
+    webhooks: [],
+    canManageWebhooks: true,
+    withholdContent: false,
+    send(message) {
+      const id = nextId();
+      messages.push({
+        id,
+        content: message.text,
+        author: { id: message.userId ?? String(message.chatId), ...(message.bot ? { bot: true } : {}) },
+      });
+      return id;
+    },
+  };
+  const server = await startLocalServer((req, res, recorded) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.headers.authorization !== `Bot ${token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+    if (url.pathname === `/channels/${channel}/messages` && req.method === 'GET') {
+      const after = BigInt(url.searchParams.get('after') ?? '0');
+      const limit = Number(url.searchParams.get('limit') ?? '50');
+      const found = messages
+        .filter((message) => BigInt(message.id) > after)
+        .slice(0, limit)
+        .reverse()
+        .map((message) => ({ ...message, content: fake.withholdContent ? '' : message.content }));
+      return reply(200, found);
+    }
+    if (url.pathname === `/channels/${channel}/messages` && req.method === 'POST') {
+      const body = JSON.parse(recorded.body) as Record<string, unknown>;
+      fake.answers.push({ chatId: channel, text: String(body.content), body });
+      const id = nextId();
+      messages.push({ id, content: String(body.content), author: { id: '1', bot: true } });
+      return reply(200, { id });
+    }
+    if (url.pathname === `/channels/${channel}/webhooks`) {
+      if (!fake.canManageWebhooks) return reply(403, { message: 'Missing Permissions', code: 50013 });
+      if (req.method === 'GET') return reply(200, fake.webhooks);
+      const webhook = { id: nextId(), token: `hook-${fake.webhooks.length}-secret-token-value`, name: 'pyhabot' };
+      fake.webhooks.push(webhook);
+      return reply(200, webhook);
+    }
+    return reply(404, { message: '404: Not Found', code: 0 });
+  });
+  return Object.assign(fake, {
+    server,
+    apiBase: server.url,
+    [Symbol.asyncDispose]: () => server.close(),
+  }) as FakeDiscord;
+}
