@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeTelegram } from '../helpers/fake-chat-apis.js';
+import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
+import { ListingPage } from '../helpers/listing-fixture.js';
 
 const URL_MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const OWNER = 4242;
@@ -75,5 +77,43 @@ describe('pyhabot chat --once with Telegram', () => {
     expect(telegram.answers[3]?.text).toContain('at most 4096 are read');
     expect(telegram.answers[4]?.text).toMatch(/^pyhabot: no watch with id 1/);
     expect(sandbox.query('SELECT COUNT(*) AS n FROM watches')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('pyhabot check with chat control set up', () => {
+  it('answers waiting chat commands before it reads the watches', async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    await using site = await startFakeHardverapro();
+    site.serve('/aprok/mobil/index.html', new ListingPage().keepFirst(5).withoutNextPage());
+    configure(sandbox.dir, telegram.apiBase, ['requestDelayMs: 0', 'newestFirst: false', 'maxRetries: 0']);
+    const env = { TELEGRAM_TOKEN: telegram.token };
+    expect((await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html'), '--allow-any-host'])).code).toBe(0);
+    expect((await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html?x=1'), '--allow-any-host'])).code).toBe(0);
+    telegram.send({ chatId: OWNER, text: '/pause 1' });
+
+    const check = await sandbox.run(['check'], { env });
+    expect(check.code, check.stderr).toBe(0);
+    expect(telegram.answers.map((answer) => answer.text)).toEqual(['Paused watch 1: mobil']);
+    // Watch 1 was paused by the chat before the run chose its watches.
+    expect(check.stdout).toMatch(/1 watch, 0 new ads, 1 baseline/);
+    expect(sandbox.query('SELECT id, last_check_at IS NULL AS never FROM watches')).toEqual([
+      { id: 1, never: 1 },
+      { id: 2, never: 0 },
+    ]);
+  });
+
+  it('still checks the watches when the chat service is down, and says so with exit 1', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    site.serve('/aprok/mobil/index.html', new ListingPage().keepFirst(5).withoutNextPage());
+    configure(sandbox.dir, 'http://127.0.0.1:9', ['requestDelayMs: 0', 'newestFirst: false', 'maxRetries: 0']);
+    expect((await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html'), '--allow-any-host'])).code).toBe(0);
+    const token = '123456:SECRET-token_abcdefghijklmnop';
+    const check = await sandbox.run(['check'], { env: { TELEGRAM_TOKEN: token } });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/1 watch, 0 new ads, 1 baseline/);
+    expect(check.stderr).toContain('pyhabot: chat commands from telegram could not be read: network error');
+    expect(check.stderr).not.toContain('SECRET-token');
   });
 });
