@@ -24,6 +24,8 @@ export interface ChatReadResult {
   answered: number;
   /** Messages from senders who may not command pyhabot. */
   ignored: number;
+  /** Messages read, handled here or by another reader. */
+  read: number;
 }
 
 /**
@@ -37,13 +39,16 @@ export async function answerChat(
   options: { waitSeconds: number },
 ): Promise<ChatReadResult> {
   const { db, logger } = deps;
-  const result: ChatReadResult = { answered: 0, ignored: 0 };
+  const result: ChatReadResult = { answered: 0, ignored: 0, read: 0 };
   const messages = await transport.read(getChatCursor(db, transport.name), {
     waitSeconds: options.waitSeconds,
     signal: deps.signal,
     now: deps.now(),
   });
+  result.read = messages.length;
   for (const message of messages) {
+    // A stop leaves the rest unread: the next run reads them again from the stored position.
+    if (deps.signal.aborted) break;
     const command = message.text === null ? null : parseChatCommand(message.text);
     const allowed = transport.isAllowed(message);
     if (allowed && message.text === '' && transport.emptyTextHint !== undefined && !warnedEmptyText.has(transport)) {
@@ -76,7 +81,8 @@ export async function answerChat(
     if (handled.lines === null) continue;
     result.answered += 1;
     const lines = origin.note === undefined ? handled.lines : [...handled.lines, origin.note];
-    await transport.reply(message, lines, deps.signal).catch((error: unknown) => {
+    // Not cut short by a stop: the command is done, and its answer is on its way.
+    await transport.reply(message, lines).catch((error: unknown) => {
       logger.warn(
         { transport: transport.name, error: transport.mask(String(error)) },
         'a chat answer could not be sent; the command was carried out',

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import { sleep } from '../domain/sleep.js';
+import { ChatApiError } from './chat-api.js';
 import { answerChat, type ChatReadResult, type ChatStepDependencies } from './answer-chat.js';
 import type { ChatTransport } from './transport.js';
 
@@ -8,6 +9,8 @@ const LONG_POLL_SECONDS = 25;
 /** The first pause after a failed read, doubled up to the longest. */
 const FIRST_BACKOFF_MS = 2_000;
 const LONGEST_BACKOFF_MS = 5 * 60_000;
+/** The least time between two long polls. */
+const MIN_LONG_POLL_MS = 1_000;
 
 /** A chat service's read failing: reported, never thrown, so one service cannot stop another or a check. */
 export type ChatFailureReport = (transport: ChatTransport, error: unknown) => void;
@@ -46,11 +49,22 @@ export async function listenToChats(
       let backoffMs = FIRST_BACKOFF_MS;
       while (!deps.signal.aborted) {
         try {
-          await answerChat(deps, transport, { waitSeconds: transport.longPolls ? LONG_POLL_SECONDS : 0 });
+          const started = Date.now();
+          const { read } = await answerChat(deps, transport, {
+            waitSeconds: transport.longPolls ? LONG_POLL_SECONDS : 0,
+          });
           backoffMs = FIRST_BACKOFF_MS;
           if (!transport.longPolls) await pause(options.pollIntervalMs, deps.signal);
+          // A long poll that comes back empty at once (a proxy in the way) must not become a busy loop.
+          else if (read === 0 && Date.now() - started < MIN_LONG_POLL_MS) await pause(MIN_LONG_POLL_MS, deps.signal);
         } catch (error) {
           if (deps.signal.aborted) break;
+          if (error instanceof ChatApiError && error.status === 409) {
+            // Telegram ends a long poll when another reader (a `check`) asks at the same time: not a failure.
+            deps.logger.info({ transport: transport.name }, 'another reader took the chat updates; reading again');
+            await pause(MIN_LONG_POLL_MS, deps.signal);
+            continue;
+          }
           options.onFailure(transport, error);
           await pause(backoffMs, deps.signal);
           backoffMs = Math.min(backoffMs * 2, LONGEST_BACKOFF_MS);

@@ -72,13 +72,12 @@ export function createDiscordTransport(settings: {
         };
       }
     },
-    async reply(message, lines, signal) {
+    async reply(message, lines) {
       await callChatApi(
         `${apiBase}/channels/${channel}/messages`,
         {
           method: 'POST',
           headers,
-          signal,
           body: {
             content: fitLines(lines, DISCORD_CONTENT_LIMIT - 50, escapeDiscordMarkdown),
             // Nobody is ever pinged by an answer, whatever a watch name says.

@@ -45,12 +45,11 @@ export function createTelegramTransport(settings: {
       if (apiBase === DEFAULT_API_BASE) return { target: `tgram://${api.token}/${message.chatId}` };
       return { target: `telegram+${apiBase}/bot${api.token}/sendMessage?chat_id=${message.chatId}` };
     },
-    async reply(message, lines, signal) {
+    async reply(message, lines) {
       await callChatApi(
         method('sendMessage'),
         {
           method: 'POST',
-          signal,
           body: {
             chat_id: message.chatId,
             text: fitLines(lines, TELEGRAM_TEXT_BUDGET, escapeTelegramHtml),

@@ -30,8 +30,8 @@ export interface ChatTransport {
   isAllowed(message: ChatMessage): boolean;
   /** The notification target that reaches the message's chat, for the watches it adds; null when there is none. */
   originTarget(message: ChatMessage, signal: AbortSignal): Promise<{ target: string | null; note?: string }>;
-  /** Answer a message with these plain-text lines (escaped and cut to fit here). */
-  reply(message: ChatMessage, lines: readonly string[], signal: AbortSignal): Promise<void>;
+  /** Answer a message with these plain-text lines (escaped and cut to fit here); only its own timeout stops it. */
+  reply(message: ChatMessage, lines: readonly string[]): Promise<void>;
   /** Hide the transport's secrets in a text that is about to be logged. */
   mask(text: string): string;
 }

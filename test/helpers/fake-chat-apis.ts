@@ -41,6 +41,8 @@ export async function startFakeTelegram(token = '123456:TEST-token_abcdefghijklm
   const limits = new Map<string, { count: number; retryAfter: number }>();
   let nextUpdateId = 500;
   let nextMessageId = 1;
+  // Long polls waiting for the next update, as Telegram holds getUpdates open for up to `timeout` seconds.
+  const waiting = new Set<() => void>();
   const fake: Omit<FakeTelegram, 'server' | 'apiBase' | typeof Symbol.asyncDispose> = {
     token,
     answers: [],
@@ -57,13 +59,14 @@ export async function startFakeTelegram(token = '123456:TEST-token_abcdefghijklm
           text: message.text,
         },
       });
+      for (const wake of waiting) wake();
       return id;
     },
     rateLimit(method, count, retryAfter) {
       limits.set(method, { count, retryAfter });
     },
   };
-  const server = await startLocalServer((req, res, recorded) => {
+  const server = await startLocalServer(async (req, res, recorded) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     const reply = (status: number, body: unknown) => {
@@ -91,6 +94,20 @@ export async function startFakeTelegram(token = '123456:TEST-token_abcdefghijklm
         // Telegram forgets every update before the offset once it is asked for.
         while (updates.length > 0 && (updates[0]?.update_id ?? 0) < offset) updates.shift();
       }
+      const waitMs = Number(url.searchParams.get('timeout') ?? '0') * 1000;
+      if (updates.length === 0 && waitMs > 0) {
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            waiting.delete(wake);
+            clearTimeout(timer);
+            resolve();
+          };
+          const timer = setTimeout(wake, waitMs);
+          waiting.add(wake);
+          res.on('close', wake);
+        });
+      }
+      if (res.destroyed) return;
       return reply(200, { ok: true, result: updates.slice(0, 100) });
     }
     if (method === 'sendMessage') {
