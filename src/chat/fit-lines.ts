@@ -4,8 +4,7 @@ export function fitLines(lines: readonly string[], limit: number, escapeText: (t
   const kept: string[] = [];
   let length = 0;
   for (const [index, line] of lines.entries()) {
-    // A single overlong line is cut before escaping, so an escape sequence is never cut in half.
-    const escaped = escapeText(line.length > limit / 2 ? `${line.slice(0, limit / 4)}…` : line);
+    const escaped = fitLine(line, Math.floor(limit / 2), escapeText);
     const reserve = index === lines.length - 1 ? 0 : more(lines.length).length + 1;
     if (length + escaped.length + 1 + reserve > limit) {
       kept.push(more(lines.length - index));
@@ -15,4 +14,13 @@ export function fitLines(lines: readonly string[], limit: number, escapeText: (t
     length += escaped.length + 1;
   }
   return kept.join('\n');
+}
+
+/** One line escaped, cut (before escaping, so an escape is never cut in half) until it takes at most `room`. */
+function fitLine(line: string, room: number, escapeText: (text: string) => string): string {
+  let escaped = escapeText(line);
+  for (let cut = Math.min(line.length, room); escaped.length > room && cut > 0; cut = Math.floor(cut / 2)) {
+    escaped = escapeText(`${line.slice(0, cut)}…`);
+  }
+  return escaped;
 }

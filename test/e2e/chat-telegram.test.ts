@@ -80,6 +80,52 @@ describe('pyhabot chat --once with Telegram', () => {
   });
 });
 
+describe('pyhabot chat --once and rate limits', () => {
+  it("waits as long as Telegram's 429 asks, then goes on", async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    configure(sandbox.dir, telegram.apiBase);
+    telegram.send({ chatId: OWNER, text: '/list' });
+    telegram.rateLimit('getUpdates', 1, 1);
+    telegram.rateLimit('sendMessage', 1, 1);
+    const result = await sandbox.run(['chat', '--once'], { env: { TELEGRAM_TOKEN: telegram.token } });
+    expect(result).toMatchObject({ code: 0, stdout: 'telegram: 1 answered, 0 ignored\n' });
+    const getUpdates = telegram.server.requests.filter((request) => request.path.includes('getUpdates'));
+    expect(getUpdates).toHaveLength(2);
+    expect((getUpdates[1]?.receivedAt ?? 0) - (getUpdates[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(telegram.answers).toHaveLength(1);
+  });
+
+  it('gives up a read whose wait is longer than retryAfterMaxMs, changing nothing, and exits 1', async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    configure(sandbox.dir, telegram.apiBase);
+    telegram.send({ chatId: OWNER, text: '/list' });
+    telegram.rateLimit('getUpdates', 1, 3600);
+    const result = await sandbox.run(['chat', '--once'], { env: { TELEGRAM_TOKEN: telegram.token } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('pyhabot: telegram: HTTP 429: Too Many Requests: retry after 3600\n');
+    expect(sandbox.query('SELECT COUNT(*) AS n FROM chat_cursors')).toEqual([{ n: 0 }]);
+    expect(telegram.answers).toHaveLength(0);
+  });
+
+  it('says a wrong token is refused without showing it', async () => {
+    using sandbox = createCliSandbox();
+    await using telegram = await startFakeTelegram();
+    configure(sandbox.dir, telegram.apiBase);
+    const result = await sandbox.run(['chat', '--once'], { env: { TELEGRAM_TOKEN: '999:WRONG-token_abcdefghij' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('pyhabot: telegram: HTTP 401: Unauthorized\n');
+  });
+
+  it('refuses to start with no chat service set up', async () => {
+    using sandbox = createCliSandbox();
+    const result = await sandbox.run(['chat', '--once']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pyhabot: chat control is not set up\nhint: set TELEGRAM_TOKEN/);
+  });
+});
+
 describe('pyhabot check with chat control set up', () => {
   it('answers waiting chat commands before it reads the watches', async () => {
     using sandbox = createCliSandbox();
