@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import { sleep } from '../domain/sleep.js';
-import { ChatApiError } from './chat-api.js';
 import { answerChat, type ChatReadResult, type ChatStepDependencies } from './answer-chat.js';
+import { ChatApiError } from './chat-api.js';
 import type { ChatTransport } from './transport.js';
 
 /** Seconds a Telegram read waits for a message before it is repeated: well under any proxy's idle timeout. */

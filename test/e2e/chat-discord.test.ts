@@ -15,7 +15,7 @@ describe('pyhabot chat --once with Discord', () => {
     writeFileSync(
       join(sandbox.dir, '.pyhabotrc'),
       [
-        'chat.discord.apiBase: ' + discord.apiBase,
+        `chat.discord.apiBase: ${discord.apiBase}`,
         `chat.discord.channel: "${discord.channel}"`,
         `chat.discord.allowedUsers: ["${OWNER}"]`,
         '',

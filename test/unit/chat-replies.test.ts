@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { maskToken } from '../../src/chat/chat-api.js';
 import { escapeDiscordMarkdown, snowflakeAt } from '../../src/chat/discord-transport.js';
 import { fitLines } from '../../src/chat/fit-lines.js';
-import { maskToken } from '../../src/chat/chat-api.js';
 import { escapeTelegramHtml } from '../../src/notify/channels/telegram/render.js';
 
 describe('fitLines', () => {
