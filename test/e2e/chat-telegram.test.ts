@@ -162,4 +162,18 @@ describe('pyhabot check with chat control set up', () => {
     expect(check.stderr).toContain('pyhabot: chat commands from telegram could not be read: network error');
     expect(check.stderr).not.toContain('SECRET-token');
   });
+
+  it('checks the watches even when the chat settings cannot be used, and says why with exit 1', async () => {
+    using sandbox = createCliSandbox();
+    await using site = await startFakeHardverapro();
+    site.serve('/aprok/mobil/index.html', new ListingPage().keepFirst(5).withoutNextPage());
+    writeFileSync(join(sandbox.dir, '.pyhabotrc'), 'requestDelayMs: 0\nnewestFirst: false\nmaxRetries: 0\n');
+    expect((await sandbox.run(['add', site.urlFor('/aprok/mobil/index.html'), '--allow-any-host'])).code).toBe(0);
+    const check = await sandbox.run(['check'], { env: { DISCORD_TOKEN: 'abc.def.SECRETghi' } });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/1 watch, 0 new ads, 1 baseline/);
+    expect(check.stderr).toBe(
+      'pyhabot: chat commands were not read: a Discord bot token is set but no channel to read commands from\nhint: set chat.discord.channel (or PYHABOT_CHAT_DISCORD_CHANNEL) to the channel id\n',
+    );
+  });
 });
