@@ -127,6 +127,35 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
     `,
   },
   {
+    version: 3,
+    description: "every event kind (ad lifecycle, re-posts, alerts without an ad), and each watch's notification rules",
+    sql: `
+      CREATE TABLE events_v3 (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        run_id INTEGER REFERENCES check_runs(id) ON DELETE SET NULL,
+        type TEXT NOT NULL CHECK (type IN (
+          'new_ad', 'price_changed', 'reactivated', 'reappeared', 'gone', 'reposted',
+          'watch_failing', 'watch_recovered', 'target_dead'
+        )),
+        ad_id INTEGER,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO events_v3 (id, watch_id, run_id, type, ad_id, idempotency_key, payload, created_at)
+        SELECT id, watch_id, run_id, type, ad_id, idempotency_key, payload, created_at FROM events;
+      DROP TABLE events;
+      ALTER TABLE events_v3 RENAME TO events;
+      CREATE INDEX events_by_watch ON events (watch_id, id);
+
+      CREATE TABLE watch_rules (
+        watch_id INTEGER PRIMARY KEY REFERENCES watches(id) ON DELETE CASCADE,
+        rules TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 5,
     description: 'chat control: where each chat transport stopped reading, and the strangers already logged',
     sql: `

@@ -65,8 +65,9 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     if (options.verify === true) verifyDb(db, path);
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.pragma('foreign_keys = OFF');
     migrate(db, version);
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     if (db.open) db.close();
@@ -111,6 +112,10 @@ function fileSize(path: string): number {
   }
 }
 
+/**
+ * Runs with foreign keys off (SQLite's own procedure for rebuilding a table: a DROP TABLE would otherwise cascade
+ * into the rows that reference it), and checks every reference before each migration commits.
+ */
 function migrate(db: Db, fromVersion: number): void {
   for (const migration of migrations) {
     if (migration.version <= fromVersion) continue;
@@ -119,6 +124,10 @@ function migrate(db: Db, fromVersion: number): void {
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current >= migration.version) return;
       db.exec(migration.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`migration ${migration.version} would leave ${broken.length} broken references`);
+      }
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
