@@ -1,16 +1,11 @@
+import { readWatchId, readWholeNumber, show } from '../domain/read-number.js';
 import { InvalidArgumentError } from './commander.js';
-
-const MAX_ID = 2 ** 31 - 1;
 
 /** Parse a watch id: a positive whole number. */
 export function parseWatchId(value: string): number {
-  const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed))
-    throw new InvalidArgumentError(`expected a watch id (a positive whole number), got ${show(value)}.`);
-  const id = Number(trimmed);
-  if (id < 1 || id > MAX_ID)
-    throw new InvalidArgumentError(`expected a watch id between 1 and ${MAX_ID}, got ${show(value)}.`);
-  return id;
+  const read = readWatchId(value);
+  if (!read.ok) throw new InvalidArgumentError(read.problem);
+  return read.value;
 }
 
 /** Collect a repeatable string option. */
@@ -21,13 +16,9 @@ export function collectStrings(value: string, previous: string[] | undefined): s
 /** Parse a whole number within bounds. */
 export function parseIntegerBetween(min: number, max: number): (value: string) => number {
   return (value) => {
-    const trimmed = value.trim();
-    if (!/^-?\d+$/.test(trimmed))
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got ${show(value)}.`);
-    const parsed = Number(trimmed);
-    if (parsed < min || parsed > max)
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got ${show(value)}.`);
-    return parsed;
+    const read = readWholeNumber(value, min, max);
+    if (!read.ok) throw new InvalidArgumentError(read.problem);
+    return read.value;
   };
 }
 
@@ -87,8 +78,4 @@ export function parseDateTime(value: string): Date {
     );
   }
   return date;
-}
-
-function show(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
 }

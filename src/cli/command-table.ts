@@ -268,5 +268,22 @@ export const commandTable: CommandSpec[] = [
     ],
     load: () => import('../commands/feed.js'),
   }),
+  defineCommand<[], { once?: boolean }>({
+    name: 'chat',
+    summary: 'take commands from a Telegram or Discord chat: /add, /list, /pause, /filter and more',
+    details:
+      'Reads the commands sent to the bot since the last read and answers them; without --once it keeps listening ' +
+      '(Telegram by long polling, Discord at chat.pollIntervalMs) until SIGTERM or Ctrl-C, then exits 143 or 130. ' +
+      '`pyhabot check` answers waiting commands first whenever chat control is set up, so cron needs nothing more. ' +
+      'Only chat.telegram.allowedChats and chat.discord.allowedUsers are obeyed; see README "Chat control".',
+    arguments: [],
+    options: [{ flags: '--once', description: 'answer what has arrived, then exit (for cron)' }],
+    windsDownOnSignal: true,
+    examples: [
+      ['pyhabot chat --once', 'answer the commands waiting in the chats, then exit'],
+      ['pyhabot chat', "keep answering until stopped (the compose file's chat service)"],
+    ],
+    load: () => import('../commands/chat.js'),
+  }),
   ...operatorCommands,
 ];

@@ -2,7 +2,7 @@ import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { watchToJson } from '../app/watch-json.js';
-import { UserError } from '../domain/errors.js';
+import { duplicateError } from '../domain/duplicate-watch.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
@@ -58,11 +58,4 @@ export async function run(
     context.output.line(`Added watch ${watch.id}: ${watch.name}`);
   }
   return ExitCode.ok;
-}
-
-/** The error for a URL that another watch already has. */
-export function duplicateError(id: number, name: string): UserError {
-  return new UserError(`this URL is already watched by watch ${id} (${name})`, {
-    hint: `see it with \`pyhabot show ${id}\``,
-  });
 }

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { CheckRecord, CheckSummary } from '../app/check-report.js';
 import type { AppContext } from '../app/context.js';
 import { createNotificationSender } from '../app/notification-sender.js';
@@ -6,7 +7,9 @@ import { renderCheckRecord } from '../app/render-check-record.js';
 import { runCheck, type ScrapeSearch } from '../app/run-check.js';
 import { withRunLock } from '../app/run-lock.js';
 import { requireWatches } from '../app/watch-lookup.js';
-import type { ExitCode } from '../domain/exit-codes.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { ExitCode } from '../domain/exit-codes.js';
+import type { Db } from '../store/open-db.js';
 
 interface CheckOptions {
   dryRun?: boolean;
@@ -60,7 +63,9 @@ export async function run(
       db,
     });
     try {
-      return await runCheck(
+      // Commands typed into a chat since the last run go first, so a watch added there is read now.
+      const chatFailed = options.dryRun !== true && (await answerChatsFirst(context, { db, config, logger }));
+      const summary = await runCheck(
         {
           db,
           settings: config,
@@ -75,6 +80,7 @@ export async function run(
         },
         { watchIds: ids, dryRun: options.dryRun === true },
       );
+      return chatFailed && summary.exitCode === 0 ? { ...summary, exitCode: ExitCode.partialFailure } : summary;
     } finally {
       client.close();
     }
@@ -98,6 +104,22 @@ export async function run(
   } finally {
     context.output.clearProgress();
   }
+}
+
+/** The chat step, loaded only when chat control is set up: true when a chat service could not be read. */
+async function answerChatsFirst(
+  context: AppContext,
+  deps: { db: Db; config: ResolvedConfig; logger: Logger },
+): Promise<boolean> {
+  const { isChatConfigured } = await import('../chat/configured-transports.js');
+  if (!isChatConfigured(deps.config)) return false;
+  const { answerChatsBeforeCheck } = await import('../chat/check-step.js');
+  return answerChatsBeforeCheck({
+    ...deps,
+    now: context.now,
+    signal: context.signal,
+    note: (line) => context.output.note(line),
+  });
 }
 
 /** Prints records as they happen; with `quiet`, prints nothing at all unless something happened. */

@@ -3,6 +3,7 @@ import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filte
 import { pickTargets } from '../app/pick-targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
+import { duplicateError } from '../domain/duplicate-watch.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
@@ -10,7 +11,6 @@ import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
-import { duplicateError } from './add.js';
 
 export interface EditOptions extends FilterFlags {
   name?: string;

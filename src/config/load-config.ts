@@ -93,6 +93,21 @@ function fileFix(file: ConfigFile, badKeys: readonly string[]): string {
   return `fix ${file.path}${where}`;
 }
 
+/**
+ * The file's entries with sections opened: `chat: {telegram: {token: …}}` gives `chat.telegram.token`, as does the
+ * key written out in full. A mapping is opened only where it is a section of dotted settings, never a value.
+ */
+function flattenSections(content: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const [name, value] of Object.entries(content)) {
+    const full = `${prefix}${name}`;
+    const isSection = !isKeyName(full) && isPlainObject(value) && keyNames.some((key) => key.startsWith(`${full}.`));
+    if (isSection) entries.push(...flattenSections(value, `${full}.`));
+    else entries.push([full, value]);
+  }
+  return entries;
+}
+
 function readFileLayer(file: ConfigFile | null, home: string): Layer {
   const layer: Layer = {
     candidates: {},
@@ -110,7 +125,7 @@ function readFileLayer(file: ConfigFile | null, home: string): Layer {
   const source: Source = { kind: 'file', path: file.path };
   const base = { dir: dirname(file.path), home };
   const badKeys: string[] = [];
-  for (const [name, value] of Object.entries(file.content)) {
+  for (const [name, value] of flattenSections(file.content)) {
     const before = layer.problems.length;
     if (isKeyName(name)) {
       const definition = keyDefinition(name);

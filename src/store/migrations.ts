@@ -155,6 +155,24 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 5,
+    description: 'chat control: where each chat transport stopped reading, and the strangers already logged',
+    sql: `
+      CREATE TABLE chat_cursors (
+        transport TEXT PRIMARY KEY,
+        position TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE chat_strangers (
+        transport TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        PRIMARY KEY (transport, sender)
+      );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

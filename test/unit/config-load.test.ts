@@ -80,6 +80,15 @@ describe('defaults', () => {
       failureThreshold: 3,
       lockStaleMs: 120000,
       filter: null,
+      'chat.integration': 'auto',
+      'chat.telegram.token': null,
+      'chat.telegram.allowedChats': [],
+      'chat.telegram.apiBase': 'https://api.telegram.org',
+      'chat.discord.token': null,
+      'chat.discord.channel': null,
+      'chat.discord.allowedUsers': [],
+      'chat.discord.apiBase': 'https://discord.com/api/v10',
+      'chat.pollIntervalMs': 15000,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });
@@ -464,7 +473,10 @@ describe('environment values', () => {
   it('has a PYHABOT_ variable for every key but webhookSecrets, named after the key', async () => {
     const { configKeys } = await import('../../src/config/schema.js');
     for (const [key, definition] of Object.entries(configKeys)) {
-      const expected = `PYHABOT_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
+      const expected = `PYHABOT_${key
+        .replace(/[A-Z]/g, (letter) => `_${letter}`)
+        .replace(/\./g, '_')
+        .toUpperCase()}`;
       if (key === 'webhookSecrets') expect(definition.env).toEqual([]);
       else expect(definition.env[0]).toBe(key === 'webhookSecret' ? 'PYHABOT_WEBHOOK_SECRET' : expected);
     }
