@@ -1,6 +1,7 @@
 import type { PathContext } from './environment.js';
 import { adFilter } from './filter-value.js';
 import { defaultDbPath } from './paths.js';
+import { notificationRules } from './rules-value.js';
 import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
   boolean,
@@ -231,6 +232,14 @@ export const configKeys = {
     description: 'Ad filter applied to every watch that does not opt out; a watch adds its own (see README "Filters")',
     secret: false,
     env: ['PYHABOT_FILTER'],
+  }),
+  rules: defineKey({
+    type: notificationRules(),
+    default: () => null,
+    description:
+      'Notification rules for every watch that does not set its own: price changes, minDrop, below, lifecycle events, reposts (see README "Notification rules")',
+    secret: false,
+    env: ['PYHABOT_RULES'],
   }),
 };
 
