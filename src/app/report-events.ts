@@ -43,7 +43,8 @@ export function reportEvents(
 
 function priceRecord(watch: WatchRef, event: PriceChangedEvent): CheckRecord & { type: 'price_changed' } {
   const { oldPrice, newPrice } = event;
-  const both = oldPrice !== null && newPrice !== null && event.oldPriceKind === 'fixed' && event.newPriceKind === 'fixed';
+  const both =
+    oldPrice !== null && newPrice !== null && event.oldPriceKind === 'fixed' && event.newPriceKind === 'fixed';
   const changeForints = both ? newPrice - oldPrice : null;
   const changePercent =
     both && changeForints !== null && oldPrice > 0 ? Number(roundShare((changeForints / oldPrice) * 100)) : null;

@@ -44,7 +44,9 @@ export function buildWatchEvents(
 ): WatchEvents {
   const { watch, diff, rules } = input;
   const screened = applyPriceRules(screenChanges(input.filters, diff.changes), rules);
-  const repricedIds = screened.changes.filter((change) => change.type === 'price_changed').map((change) => change.ad.id);
+  const repricedIds = screened.changes
+    .filter((change) => change.type === 'price_changed')
+    .map((change) => change.ad.id);
   const lowest = lowestRecordedPrices(db, watch.id, repricedIds);
   const changeEvents = screened.changes.map((change): AdEvent => {
     const event = changeEvent(watch, change);

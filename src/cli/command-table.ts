@@ -6,6 +6,7 @@ import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-sp
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
 import { operatorCommands } from './operator-commands.js';
+import { addRuleOptions, editRuleOptions } from './rule-options.js';
 import { TARGET_FORMATS_HELP } from './target-formats-help.js';
 
 export type { ArgumentSpec, CommandModule, CommandSpec, OptionSpec } from './command-spec.js';
@@ -46,6 +47,7 @@ export const commandTable: CommandSpec[] = [
         description: 'accept another host with the same path rules (a mirror or a local test server)',
       },
       ...filterOptions,
+      ...addRuleOptions,
       json,
     ],
     examples: [
@@ -60,6 +62,10 @@ export const commandTable: CommandSpec[] = [
       [
         "pyhabot add '<search URL>' --notify-existing --max-pages 2",
         'report the ads listed now at the first check, read 2 pages',
+      ],
+      [
+        "pyhabot add '<search URL>' --min-drop 5% --below 150000 --notify-gone",
+        'notify drops of 5 % or more, any fall under 150 000 Ft, and ads that leave the search',
       ],
     ],
     extraHelp: TARGET_FORMATS_HELP,
@@ -114,10 +120,16 @@ export const commandTable: CommandSpec[] = [
       },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
       ...editFilterOptions,
+      ...editRuleOptions,
       json,
     ],
     examples: [
       ["pyhabot edit 1 --name 'GPUs under 100k' --max-pages 3", 'rename watch 1 and read 3 pages per check'],
+      ['pyhabot edit 1 --price-changes all --min-drop 2000', 'notify rises too, but only moves of 2 000 Ft or more'],
+      [
+        'pyhabot edit 1 --min-drop default --no-notify-reactivated',
+        'take minDrop from the config again; mute reactivations',
+      ],
       [
         'pyhabot edit 1 --remove-notify 2 --add-notify ntfy://other',
         'replace its second target (numbers as in `show`)',

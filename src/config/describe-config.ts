@@ -73,7 +73,9 @@ function formatValue(value: unknown): string {
 /** "key: value" for each entry; a nested mapping (the rules' `lifecycle`) shows as "lifecycle.gone: true". */
 function flattenEntries(entries: Array<[string, unknown]>, prefix = ''): string[] {
   return entries.flatMap(([key, item]) =>
-    isPlainObject(item) ? flattenEntries(Object.entries(item), `${prefix}${key}.`) : [`${prefix}${key}: ${String(item)}`],
+    isPlainObject(item)
+      ? flattenEntries(Object.entries(item), `${prefix}${key}.`)
+      : [`${prefix}${key}: ${String(item)}`],
   );
 }
 

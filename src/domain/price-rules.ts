@@ -38,7 +38,8 @@ export function judgePriceChange(
   }
   if (rules.priceChanges === 'none') return { notify: false, rule: `${RULE_LABEL}: priceChanges none` };
   const rise = after > before;
-  if (rise && rules.priceChanges === 'drops') return { notify: false, rule: `${RULE_LABEL}: price rise (priceChanges drops)` };
+  if (rise && rules.priceChanges === 'drops')
+    return { notify: false, rule: `${RULE_LABEL}: price rise (priceChanges drops)` };
   if (rules.minDrop !== null && !reachesMinimum(before, after, rules)) {
     const change = Math.abs(after - before);
     const share = before > 0 ? ` (${roundShare((change / before) * 100)} %)` : '';

@@ -22,7 +22,8 @@ export function validateRules(value: unknown, at: string): CheckedRules {
     const where = `${at}.${key}`;
     switch (key) {
       case 'priceChanges':
-        if ((PRICE_CHANGES as readonly unknown[]).includes(entry)) rules.priceChanges = entry as WatchRules['priceChanges'];
+        if ((PRICE_CHANGES as readonly unknown[]).includes(entry))
+          rules.priceChanges = entry as WatchRules['priceChanges'];
         else problems.push(`${where}: expected ${PRICE_CHANGES.join(', ')}`);
         break;
       case 'reposts':

@@ -80,6 +80,7 @@ describe('defaults', () => {
       failureThreshold: 3,
       lockStaleMs: 120000,
       filter: null,
+      rules: null,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });

@@ -27,7 +27,18 @@ function known(id: number, overrides: Partial<KnownAd> = {}): [number, KnownAd] 
   const { title, url } = ad(id);
   return [
     id,
-    { id, title, url, price: 1000, priceKind: 'fixed', priceText: '1000 Ft', missedRuns: 0, gone: false, iced: false, ...overrides },
+    {
+      id,
+      title,
+      url,
+      price: 1000,
+      priceKind: 'fixed',
+      priceText: '1000 Ft',
+      missedRuns: 0,
+      gone: false,
+      iced: false,
+      ...overrides,
+    },
   ];
 }
 
