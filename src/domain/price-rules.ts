@@ -42,7 +42,8 @@ export function judgePriceChange(
     return { notify: false, rule: `${RULE_LABEL}: price rise (priceChanges drops)` };
   if (rules.minDrop !== null && !reachesMinimum(before, after, rules)) {
     const change = Math.abs(after - before);
-    const share = before > 0 ? ` (${roundShare((change / before) * 100)} %)` : '';
+    // Rounded down, so a change just under the minimum never reads as equal to it.
+    const share = before > 0 ? ` (${Math.floor((change / before) * 1000) / 10} %)` : '';
     const what = rise ? 'rise' : 'drop';
     return {
       notify: false,

@@ -109,6 +109,26 @@ describe('diffAds', () => {
     expect(diff.changes).toEqual([]);
   });
 
+  it('tells an iced ad that is active again, and stores the change of state', () => {
+    const iced = { ...ad(2), iced: true };
+    const diff = diffAds(
+      new Map([known(1, { iced: true }), known(2), known(3, { iced: true }), known(4, { iced: true, gone: true })]),
+      [ad(1), iced, iced, { ...ad(3), iced: true }, ad(4)],
+      rules,
+    );
+    expect(diff.reactivated).toEqual([1]);
+    // An ad back from gone is a reappearance only, whatever it was before it went.
+    expect(diff.reappeared).toEqual([4]);
+    // Icing and thawing are kept, so the next scrape compares with the state the site showed last.
+    expect(diff.edited.map((edited) => [edited.id, edited.iced])).toEqual([
+      [1, false],
+      [2, true],
+      [4, false],
+    ]);
+    expect(diff.unchanged.map((unchanged) => unchanged.id)).toEqual([3]);
+    expect(diff.changes).toEqual([]);
+  });
+
   it('ignores duplicate ids in one scrape', () => {
     const diff = diffAds(new Map(), [ad(1), ad(1)], rules);
     expect(diff.changes).toHaveLength(1);
