@@ -61,7 +61,7 @@ describe('npm run demo (scripts/demo.js)', () => {
       ['Price drop', 'Apple iPhone 15 128GB Független Dobozos CSERE IS'],
     ]);
     expect(message.embeds[0]?.fields[0]).toEqual({ name: 'Price', value: '219 000 Ft', inline: true });
-    expect(message.embeds[1]?.fields[0]?.value).toBe('170 000 Ft → 153 000 Ft (−17 000 Ft)');
+    expect(message.embeds[1]?.fields[0]?.value).toBe('170 000 Ft → 153 000 Ft (−17 000 Ft, −10 %), lowest seen 153 000 Ft');
 
     // A short view: five ads, the new one first.
     expect(section(6)).toMatch(/^\$ pyhabot ads 1 --limit 5$/m);
