@@ -186,7 +186,10 @@ export const commandTable: CommandSpec[] = [
       'Newest first (by when pyhabot first saw them). The list stops after --limit ads and says how many more there are; --limit 0 lists them all.',
     options: [
       { flags: '--all', description: 'include ads that are gone' },
-      { flags: '--filtered', description: 'list only the ads a filter or a notification rule held back, with the rule for each' },
+      {
+        flags: '--filtered',
+        description: 'list only the ads a filter or a notification rule held back, with the rule for each',
+      },
       {
         flags: '--limit <n>',
         description: 'show at most this many ads, 0 for all',
