@@ -53,11 +53,15 @@ export function judgePriceChange(
   return { notify: true, crossedBelow: null };
 }
 
-/** Apply the price rules to the changes that passed the filters: a held-back change joins the filtered ones. */
+/**
+ * Apply the price rules to the changes that passed the filters: a held-back change joins the filtered ones. A change
+ * that brought the ad under a filter's maxPrice always passes: the filter held the ad back until now, so the user has
+ * never heard of it, and this is the news they set the bound for.
+ */
 export function applyPriceRules(screened: ScreenedChanges, rules: PriceRules): ScreenedChanges {
   const result: ScreenedChanges = { changes: [], filtered: [...screened.filtered] };
   for (const change of screened.changes) {
-    if (change.type !== 'price_changed') {
+    if (change.type !== 'price_changed' || change.nowUnderLimit !== undefined) {
       result.changes.push(change);
       continue;
     }

@@ -160,6 +160,16 @@ describe('applyPriceRules', () => {
     ]);
   });
 
+  it("always passes a change that brought the ad under a filter's maxPrice, however small", () => {
+    const filters = watchFilters(null, { own: { maxPrice: 100_000 }, useGlobal: true });
+    const screened = applyPriceRules(
+      screenChanges(filters, [repriced(1, 100_500, 100_000), repriced(2, 100_000, 99_500)]),
+      rules({ minDrop: { percent: 5 } }),
+    );
+    expect(screened.changes).toMatchObject([{ ad: { id: 1 }, nowUnderLimit: 100_000 }]);
+    expect(screened.filtered.map(({ change }) => change.ad.id)).toEqual([2]);
+  });
+
   it('marks the change that crossed the target', () => {
     const screened = applyPriceRules(
       { changes: [repriced(1, 120_000, 99_000), repriced(2, 99_000, 90_000)], filtered: [] },
