@@ -4,17 +4,16 @@ import type { Db } from '../store/open-db.js';
 import type { AppContext, GlobalOptions } from './context.js';
 import type { Output } from './output.js';
 
+/** What a context is made of: its plain fields as given, and a clock for tests (the system's by default). */
+export type ContextOptions = Pick<
+  AppContext,
+  'version' | 'env' | 'cwd' | 'homedir' | 'globals' | 'output' | 'signal'
+> & {
+  now?: AppContext['now'];
+};
+
 /** Build a context whose config, database and logger load lazily; `dispose` closes what was opened. */
-export function createContext(options: {
-  version: string;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  homedir: string;
-  globals: GlobalOptions;
-  output: Output;
-  signal: AbortSignal;
-  now?: () => Date;
-}): { context: AppContext; dispose(): void } {
+export function createContext(options: ContextOptions): { context: AppContext; dispose(): void } {
   let configPromise: Promise<LoadedConfig> | undefined;
   let dbPromise: Promise<Db> | undefined;
   let verifiedDb = false;
@@ -43,15 +42,10 @@ export function createContext(options: {
     return configPromise;
   };
 
+  const { now = () => new Date(), ...fields } = options;
   const context: AppContext = {
-    version: options.version,
-    env: options.env,
-    cwd: options.cwd,
-    homedir: options.homedir,
-    globals,
-    output: options.output,
-    now: options.now ?? (() => new Date()),
-    signal: options.signal,
+    ...fields,
+    now,
     config,
     db(access = 'read') {
       dbPromise ??= (async () => {

@@ -1,7 +1,11 @@
 import type { AdFilter } from '../domain/ad-filter.js';
 import { formatForint } from '../domain/forint.js';
+import { displayText } from './display-text.js';
 
-/** A filter in short phrases for people, one per setting ("exclude: hibás, alkatr*"); empty for no filter. */
+/**
+ * A filter in short phrases for people, one per setting ("exclude: hibás, alkatr*"); empty for no filter. Safe to
+ * print: a filter may come from an imported file, and its words are shown with their controls escaped.
+ */
 export function describeFilter(filter: AdFilter): string[] {
   const parts: string[] = [];
   const list = (label: string, values: string[] | undefined) => {
@@ -20,5 +24,5 @@ export function describeFilter(filter: AdFilter): string[] {
   list('blocked sellers', filter.blockSellers);
   list('only sellers', filter.allowSellers);
   list('only in', filter.cities);
-  return parts;
+  return parts.map(displayText);
 }

@@ -2,11 +2,10 @@ import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { applyRuleFlags, hasRuleFlags, type RuleFlags } from '../app/rule-flags.js';
 import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
-import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/targets/parse-target.js';
+import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { setWatchFilter } from '../store/filters-repo.js';
@@ -31,7 +30,7 @@ export async function run(
 ): Promise<ExitCode> {
   const url = canonicalizeWatchUrl(watchUrlFrom(rawUrl, options), { allowAnyHost: options.allowAnyHost === true });
   const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
-  const notify = validateTargets(options.notify ?? []);
+  const notify = (options.notify ?? []).map((target) => parseTarget(target).raw);
   const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;
   const rules = hasRuleFlags(options) ? applyRuleFlags({}, options) : null;
   const { config } = await context.config();

@@ -2,12 +2,11 @@ import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { pickTargets } from '../app/pick-targets.js';
 import { applyRuleFlags, hasRuleFlags, type RuleFlags } from '../app/rule-flags.js';
-import { validateTargets } from '../app/targets.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { maskTarget } from '../domain/targets/parse-target.js';
+import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
@@ -39,7 +38,7 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
   if (options.disable) changes.enabled = false;
   if (options.notifyExisting !== undefined) changes.notifyExisting = options.notifyExisting;
   if (options.maxPages !== undefined) changes.maxPages = options.maxPages === 'default' ? null : options.maxPages;
-  const added = validateTargets(options.addNotify ?? []);
+  const added = (options.addNotify ?? []).map((target) => parseTarget(target).raw);
 
   const db = await context.db('write');
   const watch = requireWatch(db, id);

@@ -6,6 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../import/export-file.js';
+import { getWatchFilter } from '../store/filters-repo.js';
 import { listWatches } from '../store/watches-repo.js';
 
 export interface ExportOptions {
@@ -21,7 +22,12 @@ export async function run(context: AppContext, _args: [], options: ExportOptions
   const includeSecrets = options.includeSecrets === true;
   const db = await context.db();
   const watches = listWatches(db);
-  const document = buildWatchExport(watches, { exportedAt: context.now(), includeSecrets, mask: maskTarget });
+  const document = buildWatchExport(watches, {
+    exportedAt: context.now(),
+    includeSecrets,
+    mask: maskTarget,
+    filterOf: (watch) => getWatchFilter(db, watch.id),
+  });
   const text = serializeWatchExport(document, format);
 
   if (options.output === undefined) {

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../app/context.js';
+import { describeFilter } from '../app/describe-filter.js';
 import type { Output } from '../app/output.js';
+import type { WatchFilter } from '../domain/ad-filter.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { collectWrites, type ExistingWatch, reconcileImport, type WatchDecision } from '../import/decide-import.js';
 import { planImport, recogniseImportFile } from '../import/formats.js';
 import { buildImportReport, type ImportReport, type WatchImportResult } from '../import/import-report.js';
 import { readBotConfig, readImportSource } from '../import/read-source.js';
+import { getWatchFilter } from '../store/filters-repo.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/import-repo.js';
 import type { Db } from '../store/open-db.js';
 import { findWatchByUrl } from '../store/watches-repo.js';
@@ -60,7 +63,8 @@ export async function run(context: AppContext, [path]: [path: string], options: 
 
 function findExisting(db: Db, url: string): ExistingWatch | undefined {
   const watch = findWatchByUrl(db, url);
-  return watch === undefined ? undefined : { watch, adIds: listRecordedAdIds(db, watch.id) };
+  if (watch === undefined) return undefined;
+  return { watch, filter: getWatchFilter(db, watch.id), adIds: listRecordedAdIds(db, watch.id) };
 }
 
 /** Print the import report as text: one block per watch, then a summary line. */
@@ -77,6 +81,7 @@ export function renderImportReport(report: ImportReport, output: Output): void {
     }
     const seen = describeSeen(item);
     if (seen !== null) output.line(`  seen: ${seen}`);
+    if (item.filter !== null) output.line(`  filter: ${describeWatchFilter(item.filter)}`);
     for (const note of item.notes) output.line(`  note: ${note}`);
   }
   output.line(summaryLine(report));
@@ -96,6 +101,12 @@ function headline(item: WatchImportResult, dryRun: boolean, styles: Output['styl
     case 'skipped':
       return `${styles.yellow('skipped')} ${from}: ${item.reason}`;
   }
+}
+
+function describeWatchFilter(filter: WatchFilter): string {
+  const own = describeFilter(filter.own);
+  const settings = own.length === 0 ? 'none of its own' : own.join('; ');
+  return filter.useGlobal ? settings : `${settings}; the global filter does not apply`;
 }
 
 function describeSeen(item: WatchImportResult): string | null {

@@ -87,34 +87,25 @@ export function boolean(): ValueType<boolean> {
 
 /** One of a fixed list of words; text is matched without regard to case (LOG_LEVEL=INFO is common). */
 export function oneOf<const T extends string>(choices: readonly T[]): ValueType<T> {
-  const expected = `one of ${choices.join(', ')}`;
-  const isChoice = (value: unknown): value is T =>
-    typeof value === 'string' && (choices as readonly string[]).includes(value);
-  return {
-    expected,
-    fromFile(value, context) {
-      return isChoice(value) ? ok(value) : mismatch(context, expected, value);
-    },
-    fromText(text, context) {
-      const word = text.trim().toLowerCase();
-      return isChoice(word) ? ok(word) : mismatch(context, expected, text);
-    },
-  };
+  return choiceOf(choices, (text) => text.toLowerCase());
 }
 
-/** One of a fixed list of numbers. */
+/** One of a fixed list of numbers; text must be plain decimal digits. */
 export function oneOfNumbers<const T extends number>(choices: readonly T[]): ValueType<T> {
+  return choiceOf(choices, (text) => (/^\d+$/.test(text) ? Number(text) : Number.NaN));
+}
+
+/** One of `choices`, compared strictly, so a file's 512 is never the word "512"; `readText` reads trimmed text. */
+function choiceOf<T extends string | number>(choices: readonly T[], readText: (text: string) => unknown): ValueType<T> {
   const expected = `one of ${choices.join(', ')}`;
-  const isChoice = (value: unknown): value is T =>
-    typeof value === 'number' && (choices as readonly number[]).includes(value);
+  const isChoice = (value: unknown): value is T => (choices as readonly unknown[]).includes(value);
   return {
     expected,
     fromFile(value, context) {
       return isChoice(value) ? ok(value) : mismatch(context, expected, value);
     },
     fromText(text, context) {
-      const trimmed = text.trim();
-      const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+      const value = readText(text.trim());
       return isChoice(value) ? ok(value) : mismatch(context, expected, text);
     },
   };

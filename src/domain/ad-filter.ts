@@ -80,3 +80,10 @@ export function normalizeFilter(filter: AdFilter): AdFilter {
   }
   return result as AdFilter;
 }
+
+/** True when two watch filters hold the same settings, however their lists were written (order of keys, repeats). */
+export function sameWatchFilter(a: WatchFilter, b: WatchFilter): boolean {
+  return (
+    a.useGlobal === b.useGlobal && JSON.stringify(normalizeFilter(a.own)) === JSON.stringify(normalizeFilter(b.own))
+  );
+}

@@ -1,3 +1,4 @@
+import { sameWatchFilter } from '../domain/ad-filter.js';
 import { UserError } from '../domain/errors.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
@@ -55,6 +56,11 @@ function mergeEntry(watch: PlannedWatch, entry: PlannedWatch): void {
     `entry ${entry.entries.join(', ')} watches the same search as entry ${first}: merged into one watch`,
   );
   watch.notes.push(...entry.notes);
+  if (entry.filter !== undefined && (watch.filter === undefined || !sameWatchFilter(watch.filter, entry.filter))) {
+    watch.notes.push(
+      `the filter of entry ${entry.entries.join(', ')} is left out: the watch has entry ${first}'s settings`,
+    );
+  }
   watch.targets = unique([...watch.targets, ...entry.targets]);
   watch.skippedTargets.push(...entry.skippedTargets);
   if (entry.seenUpToId !== null) {

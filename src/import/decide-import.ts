@@ -1,22 +1,27 @@
+import { sameWatchFilter, type WatchFilter } from '../domain/ad-filter.js';
 import type { Watch } from '../domain/watch.js';
 import type { ImportedWatch, ImportWrites, WatchMerge } from '../store/import-repo.js';
 import type { ImportPlan, PlannedWatch } from './import-plan.js';
 
-/** A watch already in the database with the same URL, and the ids of the ads it has recorded. */
+/** A watch already in the database with the same URL, its filter, and the ids of the ads it has recorded. */
 export interface ExistingWatch {
   watch: Watch;
+  filter: WatchFilter;
   adIds: ReadonlySet<number>;
 }
 
-/** What the import does with one planned watch; a create or merge carries exactly what it writes. */
+/**
+ * What the import does with one planned watch; a create or merge carries exactly what it writes. `filterKept`: the
+ * file gives the watch another filter than the one it has, which it keeps like its other settings.
+ */
 export type WatchDecision =
   | { kind: 'create'; planned: PlannedWatch; create: ImportedWatch }
-  | ({ kind: 'merge'; planned: PlannedWatch; existing: Watch } & WatchMerge)
-  | { kind: 'unchanged'; planned: PlannedWatch; existing: Watch };
+  | ({ kind: 'merge'; planned: PlannedWatch; existing: Watch; filterKept: boolean } & WatchMerge)
+  | { kind: 'unchanged'; planned: PlannedWatch; existing: Watch; filterKept: boolean };
 
 /**
  * Compare the plan with the database. A watch whose URL is already watched keeps its name, settings and everything
- * it recorded; it only gains the file's targets it lacks, the seen ads it has not recorded, a higher "seen up to" id
+ * it recorded, its filter too; it only gains the file's targets it lacks, the seen ads it has not recorded, a higher "seen up to" id
  * and, when it was never checked, a finished baseline. So importing the same file twice changes nothing the second
  * time, and an import never makes pyhabot report an ad the old bot had already reported. A new watch takes the
  * config's `notifyExisting` unless the file sets it.
@@ -30,18 +35,20 @@ export function reconcileImport(
     const found = findExisting(planned.url);
     if (found === undefined) return { kind: 'create', planned, create: toImportedWatch(planned, defaults) };
     const { watch, adIds } = found;
+    const filterKept = planned.filter !== undefined && !sameWatchFilter(planned.filter, found.filter);
     const addTargets = planned.targets.filter((target) => !watch.notify.includes(target));
     const ads = planned.ads.filter((seen) => !adIds.has(seen.ad.id));
     const raises = planned.seenUpToId !== null && (watch.seenUpToId === null || planned.seenUpToId > watch.seenUpToId);
     const seenUpToId = raises ? planned.seenUpToId : null;
     const markBaselineDone = planned.baselineDone && !watch.lastCheck.baselineDone;
     if (addTargets.length === 0 && ads.length === 0 && seenUpToId === null && !markBaselineDone) {
-      return { kind: 'unchanged', planned, existing: watch };
+      return { kind: 'unchanged', planned, existing: watch, filterKept };
     }
     return {
       kind: 'merge',
       planned,
       existing: watch,
+      filterKept,
       watchId: watch.id,
       addTargets,
       ads,
@@ -70,5 +77,6 @@ function toImportedWatch(planned: PlannedWatch, defaults: { notifyExisting: bool
     seenUpToId: planned.seenUpToId,
     baselineDone: planned.baselineDone,
     ads: planned.ads,
+    ...(planned.filter === undefined ? {} : { filter: planned.filter }),
   };
 }

@@ -1,43 +1,77 @@
 import { dump as dumpYaml } from 'js-yaml';
+import { type AdFilter, isEmptyFilter, normalizeFilter, type WatchFilter } from '../domain/ad-filter.js';
 import { MASK } from '../domain/targets/mask.js';
 import type { Watch } from '../domain/watch.js';
 
 /** The marker that identifies a file written by `pyhabot export`. */
 export const WATCH_EXPORT_FORMAT = 'pyhabot-watches';
-/** The version of the export layout this build writes and reads. */
-export const WATCH_EXPORT_VERSION = 1;
+/** The newest version of the export layout this build writes and reads: version 1 plus watch filters. */
+export const WATCH_EXPORT_VERSION = 2;
+/**
+ * The version written when no watch has a filter of its own. Such a file is exactly a version 1 file, so a pyhabot
+ * that knows only version 1 still reads it; a file with filters says 2, so that pyhabot refuses it instead of
+ * importing the watches without their filters and notifying every ad they were meant to hold back.
+ */
+export const UNFILTERED_EXPORT_VERSION = 1;
 
 /** How an export is written. */
 export type ExportFileFormat = 'json' | 'yaml';
 
-/** One watch in an export file: what a user sets, none of what checks recorded; targets masked unless asked. */
-export type ExportedWatch = Pick<Watch, 'name' | 'url' | 'enabled' | 'notify' | 'notifyExisting' | 'maxPages'>;
+/**
+ * One watch in an export file: what a user sets, none of what checks recorded; targets masked unless asked. The
+ * filter fields are written only when they differ from "no filter of its own, the global one applies".
+ */
+export type ExportedWatch = Pick<Watch, 'name' | 'url' | 'enabled' | 'notify' | 'notifyExisting' | 'maxPages'> & {
+  filter?: AdFilter;
+  useGlobalFilter?: boolean;
+};
 
 /** The whole export file. */
 export interface WatchExport {
   format: typeof WATCH_EXPORT_FORMAT;
-  version: typeof WATCH_EXPORT_VERSION;
+  version: typeof UNFILTERED_EXPORT_VERSION | typeof WATCH_EXPORT_VERSION;
   exportedAt: string;
   watches: ExportedWatch[];
 }
 
-/** Build the export document; `mask` is applied to every target unless secrets are included. */
+/**
+ * Build the export document; `mask` is applied to every target unless secrets are included, and `filterOf` gives
+ * each watch's filter (none when omitted).
+ */
 export function buildWatchExport(
   watches: readonly Watch[],
-  options: { exportedAt: Date; includeSecrets: boolean; mask: (target: string) => string },
+  options: {
+    exportedAt: Date;
+    includeSecrets: boolean;
+    mask: (target: string) => string;
+    filterOf?: (watch: Watch) => WatchFilter;
+  },
 ): WatchExport {
-  return {
-    format: WATCH_EXPORT_FORMAT,
-    version: WATCH_EXPORT_VERSION,
-    exportedAt: options.exportedAt.toISOString(),
-    watches: watches.map((watch) => ({
+  const exported = watches.map(
+    (watch): ExportedWatch => ({
       name: watch.name,
       url: watch.url,
       enabled: watch.enabled,
       notify: options.includeSecrets ? [...watch.notify] : watch.notify.map(options.mask),
       notifyExisting: watch.notifyExisting,
       maxPages: watch.maxPages,
-    })),
+      ...exportedFilter(options.filterOf?.(watch)),
+    }),
+  );
+  const filtered = exported.some((watch) => watch.filter !== undefined || watch.useGlobalFilter !== undefined);
+  return {
+    format: WATCH_EXPORT_FORMAT,
+    version: filtered ? WATCH_EXPORT_VERSION : UNFILTERED_EXPORT_VERSION,
+    exportedAt: options.exportedAt.toISOString(),
+    watches: exported,
+  };
+}
+
+function exportedFilter(filter: WatchFilter | undefined): Pick<ExportedWatch, 'filter' | 'useGlobalFilter'> {
+  if (filter === undefined) return {};
+  return {
+    ...(isEmptyFilter(filter.own) ? {} : { filter: normalizeFilter(filter.own) }),
+    ...(filter.useGlobal ? {} : { useGlobalFilter: false }),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { WatchFilter } from '../domain/ad-filter.js';
 import type { SeenAd } from '../store/import-repo.js';
 
 /** The kinds of file `pyhabot import` reads. */
@@ -24,6 +25,8 @@ export interface PlannedWatch {
   /** Null: the config's `notifyExisting` applies. */
   notifyExisting: boolean | null;
   maxPages: number | null;
+  /** The watch's own filter; absent when the file gives none (only exports carry filters). */
+  filter?: WatchFilter;
   /** Targets in their full form, secrets included: never print them. */
   targets: string[];
   skippedTargets: SkippedTarget[];

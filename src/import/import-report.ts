@@ -1,3 +1,4 @@
+import type { WatchFilter } from '../domain/ad-filter.js';
 import type { SeenAd } from '../store/import-repo.js';
 import type { WatchDecision } from './decide-import.js';
 import { formats } from './formats.js';
@@ -16,8 +17,13 @@ export interface WatchImportResult {
   targets: { added: string[]; skipped: SkippedTarget[] };
   /** The seen state this import records for the watch. */
   seen: { upToId: number | null; baselineDone: boolean; ads: number; goneAds: number };
+  /** The filter this import gives the watch; null when it gives none (a watch already there keeps its own). */
+  filter: WatchFilter | null;
   notes: string[];
 }
+
+/** Said of a watch already there when the file would give it another filter. */
+export const FILTER_KEPT_NOTE = "keeps its own filter; the file's filter was not applied (change it with pyhabot edit)";
 
 /** The whole import report, as `--json` prints it. */
 export interface ImportReport {
@@ -59,6 +65,7 @@ export function buildImportReport(
         reason: null,
         targets: { added: planned.targets.map(options.mask), skipped: planned.skippedTargets },
         seen: { upToId: planned.seenUpToId, baselineDone: planned.baselineDone, ...countAds(planned.ads) },
+        filter: planned.filter ?? null,
         notes: planned.notes,
       };
     }
@@ -74,7 +81,8 @@ export function buildImportReport(
       seen: merged
         ? { upToId: decision.seenUpToId, baselineDone: decision.markBaselineDone, ...countAds(decision.ads) }
         : { upToId: null, baselineDone: false, ads: 0, goneAds: 0 },
-      notes: planned.notes,
+      filter: null,
+      notes: decision.filterKept ? [...planned.notes, FILTER_KEPT_NOTE] : planned.notes,
     };
   });
   for (const entry of plan.skipped) {
@@ -87,6 +95,7 @@ export function buildImportReport(
       reason: entry.reason,
       targets: { added: [], skipped: [] },
       seen: { upToId: null, baselineDone: false, ads: 0, goneAds: 0 },
+      filter: null,
       notes: [],
     });
   }

@@ -1,7 +1,10 @@
+import type { WatchFilter } from '../domain/ad-filter.js';
 import { UserError } from '../domain/errors.js';
+import { truncateText } from '../domain/truncate-text.js';
+import { validateFilter } from '../domain/validate-filter.js';
 import { collectWatches } from './collect-watches.js';
-import { isMaskedTarget, WATCH_EXPORT_VERSION } from './export-file.js';
-import { FieldReader, shapeError } from './file-shape.js';
+import { isMaskedTarget, UNFILTERED_EXPORT_VERSION, WATCH_EXPORT_VERSION } from './export-file.js';
+import { FieldReader, layoutError, shapeError } from './file-shape.js';
 import type { ImportPlan, PlannedWatch, PlanOptions, SkippedTarget } from './import-plan.js';
 import { combineTargets, noTargets, readTargetText, type TargetReading } from './read-targets.js';
 
@@ -9,7 +12,8 @@ const MAX_PAGES = 50;
 
 /**
  * Plan the import of a file written by `pyhabot export` (JSON or YAML, already parsed). Targets masked at export
- * cannot be used and are reported; everything else is taken as written.
+ * cannot be used and are reported; a filter is checked as the config file's is, and the first bad one refuses the
+ * whole file; everything else is taken as written.
  */
 export function planWatchExport(document: unknown, options: PlanOptions): ImportPlan {
   const root = FieldReader.of(options.source, '', document);
@@ -20,7 +24,9 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
       { hint: 'upgrade pyhabot, or export again with this version' },
     );
   }
-  if (version !== WATCH_EXPORT_VERSION) throw root.error('version', String(WATCH_EXPORT_VERSION));
+  if (version !== WATCH_EXPORT_VERSION && version !== UNFILTERED_EXPORT_VERSION) {
+    throw root.error('version', `${UNFILTERED_EXPORT_VERSION} or ${WATCH_EXPORT_VERSION}`);
+  }
   const list = root.value('watches');
   if (!Array.isArray(list)) throw root.error('watches', 'a list of watches');
 
@@ -34,6 +40,7 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
       notifyExisting: watch.optionalBoolean('notifyExisting') ?? null,
       maxPages: readMaxPages(watch),
       ...readTargets(watch),
+      ...readFilter(watch),
       seenUpToId: null,
       baselineDone: false,
       ads: [],
@@ -56,6 +63,34 @@ function readTargets(watch: FieldReader): TargetReading {
       return readTargetText(target, { discordFormat: false });
     }),
   );
+}
+
+/** The watch's filter, or nothing when the file sets neither a filter nor the global switch. */
+function readFilter(watch: FieldReader): { filter?: WatchFilter } {
+  const useGlobal = watch.optionalBoolean('useGlobalFilter');
+  const value = watch.value('filter');
+  if ((value === undefined || value === null) && useGlobal === undefined) return {};
+  if (value === undefined || value === null) return { filter: { own: {}, useGlobal: useGlobal ?? true } };
+  const checked = validateFilter(value, watch.path('filter'));
+  if (!checked.ok) {
+    const [first = '', ...rest] = checked.problems;
+    const more = rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
+    throw layoutError(watch.source, `${quotable(first)}${more}`);
+  }
+  return { filter: { own: checked.filter, useGlobal: useGlobal ?? true } };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being neutralised
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const MAX_PROBLEM_LENGTH = 300;
+
+/**
+ * A problem quotes the file's own keys and patterns, and the file may come from anyone: its controls must not reach
+ * the terminal, nor a pattern of megabytes make the one line of the error that long.
+ */
+function quotable(problem: string): string {
+  const escaped = problem.replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return truncateText(escaped, MAX_PROBLEM_LENGTH);
 }
 
 function maskedAtExport(target: string): SkippedTarget {

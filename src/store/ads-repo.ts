@@ -46,6 +46,13 @@ export function loadKnownAds(
 }
 
 function toKnownAd(row: KnownRow): KnownAd {
+  return { ...toAdColumns(row), missedRuns: row.missed_runs, gone: row.gone_at !== null, iced: row.iced === 1 };
+}
+
+/** The fields of an ad that its row keeps in columns of their own, beside the whole card as JSON. */
+type AdColumns = Pick<Ad, 'id' | 'title' | 'url' | 'price' | 'priceKind' | 'priceText'>;
+
+function toAdColumns(row: KnownRow): AdColumns {
   return {
     id: row.ad_id,
     title: row.title,
@@ -53,10 +60,13 @@ function toKnownAd(row: KnownRow): KnownAd {
     price: row.price,
     priceKind: row.price_kind as PriceKind,
     priceText: row.price_text,
-    missedRuns: row.missed_runs,
-    gone: row.gone_at !== null,
-    iced: row.iced === 1,
   };
+}
+
+/** The named parameters an ad's row is written with: its columns, its card as JSON, and `at` for when. */
+export function adRowParams(watchId: number, ad: Ad, at: string) {
+  const { id, title, url, price, priceKind, priceText } = ad;
+  return { watchId, id, title, url, price, priceKind, priceText, data: JSON.stringify(ad), at, iced: ad.iced ? 1 : 0 };
 }
 
 /**
@@ -92,18 +102,7 @@ export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): v
     db,
     'UPDATE ads SET missed_runs = missed_runs + 1, gone_at = ? WHERE watch_id = ? AND ad_id = ?',
   );
-  const params = (ad: Ad) => ({
-    watchId,
-    id: ad.id,
-    title: ad.title,
-    url: ad.url,
-    price: ad.price,
-    priceKind: ad.priceKind,
-    priceText: ad.priceText,
-    data: JSON.stringify(ad),
-    at,
-    iced: ad.iced ? 1 : 0,
-  });
+  const params = (ad: Ad) => adRowParams(watchId, ad, at);
   for (const ad of diff.firstSeen) {
     const values = params(ad);
     insertAd.run(values);
@@ -121,13 +120,7 @@ export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): v
 }
 
 /** One recorded ad with its price history, for `pyhabot ads`. */
-export interface RecordedAd {
-  id: number;
-  title: string;
-  url: string;
-  price: number | null;
-  priceKind: PriceKind;
-  priceText: string;
+export interface RecordedAd extends AdColumns {
   firstSeenAt: string;
   lastSeenAt: string;
   active: boolean;
@@ -175,12 +168,7 @@ export function listRecordedAds(
     historyByAd.set(entry.ad_id, list);
   }
   return rows.map((row) => ({
-    id: row.ad_id,
-    title: row.title,
-    url: row.url,
-    price: row.price,
-    priceKind: row.price_kind as PriceKind,
-    priceText: row.price_text,
+    ...toAdColumns(row),
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
     active: row.gone_at === null,

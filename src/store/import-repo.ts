@@ -1,4 +1,7 @@
 import type { Ad, PriceKind } from '../domain/ad.js';
+import type { WatchFilter } from '../domain/ad-filter.js';
+import { adRowParams } from './ads-repo.js';
+import { setWatchFilter } from './filters-repo.js';
 import type { Db } from './open-db.js';
 import { insertWatch, type NewWatch } from './watches-repo.js';
 
@@ -23,6 +26,8 @@ export interface ImportedWatch extends NewWatch {
   /** The first check reports changes instead of recording a silent baseline. */
   baselineDone: boolean;
   ads: SeenAd[];
+  /** The watch's own filter; absent for none. */
+  filter?: WatchFilter;
 }
 
 /** What an import adds to a watch that already exists; nothing it has recorded itself is changed. */
@@ -56,6 +61,7 @@ export function applyImport(db: Db, writes: ImportWrites, now: Date): number[] {
       for (const watch of writes.create) {
         const { id } = insertWatch(db, watch, now);
         if (watch.baselineDone) markBaselineDone(db, id, at);
+        if (watch.filter !== undefined) setWatchFilter(db, id, watch.filter);
         insertSeenAds(db, id, watch.ads, at);
         created.push(id);
       }
@@ -91,26 +97,14 @@ function insertSeenAds(db: Db, watchId: number, ads: SeenAd[], at: string): void
   const insertAd = db.prepare(
     `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at,
        gone_at, iced)
-     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at, @goneAt,
-       COALESCE(json_extract(@data, '$.iced'), 0) = 1)`,
+     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at, @goneAt, @iced)`,
   );
   const addHistory = db.prepare(
     `INSERT INTO price_history (watch_id, ad_id, price, price_kind, price_text, seen_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   for (const { ad, previousPrices, gone } of ads) {
-    insertAd.run({
-      watchId,
-      id: ad.id,
-      title: ad.title,
-      url: ad.url,
-      price: ad.price,
-      priceKind: ad.priceKind,
-      priceText: ad.priceText,
-      data: JSON.stringify(ad),
-      at,
-      goneAt: gone ? at : null,
-    });
+    insertAd.run({ ...adRowParams(watchId, ad, at), goneAt: gone ? at : null });
     // The other tool kept no dates for its prices: the order is all that is known, and the row ids keep it.
     for (const point of [...previousPrices, ad]) {
       addHistory.run(watchId, ad.id, point.price, point.priceKind, point.priceText, at);

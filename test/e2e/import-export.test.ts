@@ -365,6 +365,126 @@ describe('export and import back', () => {
   });
 });
 
+describe('filters through export and import', () => {
+  const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
+  const MONITOR = 'https://hardverapro.hu/aprok/hardver/monitor/index.html';
+  const GPU = 'https://hardverapro.hu/aprok/hardver/videokartya/index.html';
+
+  async function filteredWatches(sandbox: CliSandbox): Promise<void> {
+    const adds = [
+      ['add', MOBIL, '--exclude', 'hibás', '--exclude', 'alkatr*', '--max-price', '150000', '--no-wanted'],
+      ['add', MONITOR, '--block-seller', 'Foo Bar', '--city', 'Budapest', '--no-global-filter'],
+      ['add', GPU],
+    ];
+    for (const args of adds) expect((await sandbox.run(args)).code).toBe(0);
+  }
+
+  async function shownFilters(sandbox: CliSandbox): Promise<unknown[]> {
+    const filters: unknown[] = [];
+    for (const id of ['1', '2', '3']) {
+      const shown = await sandbox.run(['show', id, '--json']);
+      expect(shown.code, shown.stderr).toBe(0);
+      filters.push((JSON.parse(shown.stdout) as { filter: unknown }).filter);
+    }
+    return filters;
+  }
+
+  it('gives each watch in a fresh database the filter it had; a dry run shows them and writes nothing', async () => {
+    using source = createSandbox();
+    await filteredWatches(source);
+    const exported = await source.run(['export', '--output', 'watches.json']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const document = JSON.parse(readFileSync(join(source.dir, 'watches.json'), 'utf8'));
+    expect(document.version).toBe(2);
+    expect(document.watches[0]).toMatchObject({
+      filter: { exclude: ['hibás', 'alkatr*'], maxPrice: 150000, dropWanted: true },
+    });
+    expect(document.watches[0]).not.toHaveProperty('useGlobalFilter');
+    expect(document.watches[1]).toMatchObject({ useGlobalFilter: false });
+    expect(document.watches[2]).not.toHaveProperty('filter');
+
+    using target = createSandbox();
+    const file = join(source.dir, 'watches.json');
+    const dry = await target.run(['import', file, '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toContain('  filter: exclude: hibás, alkatr*; price at most 150 000 Ft; no wanted ads\n');
+    expect(dry.stdout).toContain(
+      '  filter: blocked sellers: Foo Bar; only in: Budapest; the global filter does not apply\n',
+    );
+    expect(existsSync(target.defaultDbPath)).toBe(false);
+
+    const imported = await target.run(['import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(await shownFilters(target)).toEqual(await shownFilters(source));
+    expect(target.query('SELECT watch_id FROM watch_filters ORDER BY watch_id')).toEqual([
+      { watch_id: 1 },
+      { watch_id: 2 },
+    ]);
+
+    const again = await target.run(['import', file]);
+    expect(again.stdout).toContain('Watches: 0 created, 0 added to, 3 unchanged, 0 skipped.');
+    expect(again.stdout).not.toContain('keeps its own filter');
+  });
+
+  it('leaves the filter of a watch already there as it is, and says so', async () => {
+    using sandbox = createSandbox();
+    await filteredWatches(sandbox);
+    expect((await sandbox.run(['export', '--output', 'watches.json'])).code).toBe(0);
+    expect((await sandbox.run(['edit', '1', '--clear-filter', '--exclude', 'csere'])).code).toBe(0);
+    const before = await shownFilters(sandbox);
+    const imported = await sandbox.run(['import', 'watches.json', '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout);
+    expect(report.watches[0]).toMatchObject({
+      result: 'unchanged',
+      filter: null,
+      notes: [expect.stringMatching(/^keeps its own filter; the file's filter was not applied/)],
+    });
+    expect(report.watches[1].notes).toEqual([]);
+    expect(await shownFilters(sandbox)).toEqual(before);
+  });
+
+  it('prints the words of an imported filter with their terminal controls escaped', async () => {
+    using sandbox = createSandbox();
+    writeFile(sandbox, 'watches.json', {
+      format: 'pyhabot-watches',
+      version: 2,
+      watches: [{ url: MOBIL, filter: { exclude: ['hib\u001b]0;owned\u0007ás'] } }],
+    });
+    const imported = await sandbox.run(['import', 'watches.json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const shown = await sandbox.run(['show', '1']);
+    for (const printed of [imported.stdout, shown.stdout]) {
+      expect(printed).toContain('exclude: hib\\u001b]0;owned\\u0007ás');
+      expect(printed).not.toContain('\u001b');
+    }
+  });
+
+  it('refuses a bad filter with exit 2 and one line naming the watch and the field, writing nothing', async () => {
+    using sandbox = createSandbox();
+    expect((await sandbox.run(['add', GPU])).code).toBe(0);
+    const bytes = readFileSync(sandbox.defaultDbPath);
+    writeFile(sandbox, 'watches.yaml', {
+      format: 'pyhabot-watches',
+      version: 2,
+      watches: [
+        { url: MOBIL, filter: { exclude: ['hibás'] } },
+        { url: MONITOR, filter: { maxPrice: 'cheap' } },
+      ],
+    });
+    for (const args of [
+      ['import', 'watches.yaml'],
+      ['import', 'watches.yaml', '--dry-run'],
+    ]) {
+      expectOneLineError(
+        await sandbox.run(args),
+        /^pyhabot: watches\.yaml: watches\.1\.filter\.maxPrice: expected a whole number from 0 to 999999999$/,
+      );
+    }
+    expect(readFileSync(sandbox.defaultDbPath).equals(bytes)).toBe(true);
+  });
+});
+
 describe('bad input', () => {
   const viewers = (list: unknown) => JSON.stringify({ AI: 1, list });
   it.each([
@@ -403,7 +523,7 @@ describe('bad input', () => {
     ],
     [
       'an export from a newer pyhabot',
-      [['w.yaml', 'format: pyhabot-watches\nversion: 2\nwatches: []\n']],
+      [['w.yaml', 'format: pyhabot-watches\nversion: 3\nwatches: []\n']],
       'w.yaml',
       /newer pyhabot/,
     ],

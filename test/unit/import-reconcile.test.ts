@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
+import type { WatchFilter } from '../../src/domain/ad-filter.js';
 import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
 import { collectWrites, type ExistingWatch, reconcileImport } from '../../src/import/decide-import.js';
 import type { ImportPlan, PlannedWatch } from '../../src/import/import-plan.js';
-import { buildImportReport } from '../../src/import/import-report.js';
+import { buildImportReport, FILTER_KEPT_NOTE } from '../../src/import/import-report.js';
 import type { SeenAd } from '../../src/store/import-repo.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
@@ -51,7 +52,11 @@ function planned(fields: Partial<PlannedWatch> = {}): PlannedWatch {
   };
 }
 
-function existing(fields: Partial<Watch> = {}, adIds: number[] = []): ExistingWatch {
+function existing(
+  fields: Partial<Watch> = {},
+  adIds: number[] = [],
+  filter: WatchFilter = { own: {}, useGlobal: true },
+): ExistingWatch {
   const watch: Watch = {
     id: 7,
     name: 'phones',
@@ -76,7 +81,7 @@ function existing(fields: Partial<Watch> = {}, adIds: number[] = []): ExistingWa
     },
     ...fields,
   };
-  return { watch, adIds: new Set(adIds) };
+  return { watch, filter, adIds: new Set(adIds) };
 }
 
 function planOf(...watches: PlannedWatch[]): ImportPlan {
@@ -162,6 +167,54 @@ describe('reconcileImport', () => {
       { notifyExisting: false },
     );
     expect(decision).toMatchObject({ kind: 'merge', seenUpToId: null, markBaselineDone: false });
+  });
+});
+
+describe('reconcileImport with filters', () => {
+  const FILTER: WatchFilter = { own: { exclude: ['hibás'], maxPrice: 150_000 }, useGlobal: false };
+
+  it("gives a new watch the file's filter to write", () => {
+    const decisions = reconcileImport(planOf(planned({ filter: FILTER })), () => undefined, { notifyExisting: false });
+    expect(collectWrites(decisions).create).toEqual([expect.objectContaining({ filter: FILTER })]);
+    const report = buildImportReport(planOf(planned({ filter: FILTER })), decisions, {
+      source: 'x',
+      dryRun: false,
+      createdIds: [3],
+      mask: maskTarget,
+    });
+    expect(report.watches[0]).toMatchObject({ result: 'created', filter: FILTER, notes: [] });
+  });
+
+  it('leaves a new watch without a filter when the file gives none', () => {
+    const decisions = reconcileImport(planOf(planned()), () => undefined, { notifyExisting: false });
+    expect(collectWrites(decisions).create[0]).not.toHaveProperty('filter');
+  });
+
+  it('keeps the filter of a watch already there, changes nothing for it, and says so', () => {
+    const own: WatchFilter = { own: { dropIced: true }, useGlobal: true };
+    const plan = planOf(planned({ filter: FILTER }));
+    const decisions = reconcileImport(plan, () => existing({}, [], own), { notifyExisting: false });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'unchanged', filterKept: true })]);
+    expect(collectWrites(decisions)).toEqual({ create: [], merge: [] });
+    const report = buildImportReport(plan, decisions, { source: 'x', dryRun: false, createdIds: [], mask: maskTarget });
+    expect(report.watches[0]).toMatchObject({ result: 'unchanged', filter: null, notes: [FILTER_KEPT_NOTE] });
+  });
+
+  it('says nothing about a filter the watch already has, however its lists are ordered or repeated', () => {
+    const same: WatchFilter = { own: { maxPrice: 150_000, exclude: ['hibás', 'hibás'] }, useGlobal: false };
+    const plan = planOf(planned({ filter: FILTER, targets: [NTFY] }));
+    const decisions = reconcileImport(plan, () => existing({}, [], same), { notifyExisting: false });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'merge', filterKept: false, addTargets: [NTFY] })]);
+    const report = buildImportReport(plan, decisions, { source: 'x', dryRun: false, createdIds: [], mask: maskTarget });
+    expect(report.watches[0]?.notes).toEqual([]);
+  });
+
+  it('notes a kept filter on a watch that only gains targets too', () => {
+    const plan = planOf(planned({ filter: FILTER, targets: [NTFY] }));
+    const decisions = reconcileImport(plan, () => existing(), { notifyExisting: false });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'merge', filterKept: true })]);
+    const report = buildImportReport(plan, decisions, { source: 'x', dryRun: false, createdIds: [], mask: maskTarget });
+    expect(report.watches[0]?.notes).toEqual([FILTER_KEPT_NOTE]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import { loadKnownAds } from '../../src/store/ads-repo.js';
+import { getWatchFilter } from '../../src/store/filters-repo.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds, type SeenAd } from '../../src/store/import-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { getWatch, insertWatch, listWatches } from '../../src/store/watches-repo.js';
@@ -128,5 +129,39 @@ describe('applyImport', () => {
     ).toThrow(/UNIQUE/);
     expect(listWatches(db).map((watch) => watch.name)).toEqual(['taken']);
     expect(db.prepare('SELECT COUNT(*) AS n FROM ads').get()).toEqual({ n: 0 });
+  });
+
+  it('stores the filter of a created watch, and none for a watch created without one', () => {
+    const filter = { own: { exclude: ['hibás'], maxPrice: 150_000 }, useGlobal: false };
+    const [filtered, plain] = applyImport(
+      db,
+      {
+        create: [
+          { name: 'phones', url: MOBIL, baselineDone: false, ads: [], filter },
+          { name: 'hardware', url: HARDVER, baselineDone: false, ads: [] },
+        ],
+        merge: [],
+      },
+      now,
+    );
+    expect(getWatchFilter(db, filtered as number)).toEqual(filter);
+    expect(db.prepare('SELECT watch_id FROM watch_filters').all()).toEqual([{ watch_id: filtered }]);
+    expect(getWatchFilter(db, plain as number)).toEqual({ own: {}, useGlobal: true });
+  });
+
+  it("undoes a created watch's filter with the rest when a later write fails", () => {
+    insertWatch(db, { name: 'taken', url: HARDVER }, now);
+    const create = [
+      {
+        name: 'phones',
+        url: MOBIL,
+        baselineDone: false,
+        ads: [],
+        filter: { own: { dropIced: true }, useGlobal: true },
+      },
+      { name: 'clash', url: HARDVER, baselineDone: false, ads: [] },
+    ];
+    expect(() => inWriteTransaction(db, () => applyImport(db, { create, merge: [] }, now))).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM watch_filters').get()).toEqual({ n: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import type { WatchFilter } from '../../src/domain/ad-filter.js';
 import { UserError } from '../../src/domain/errors.js';
 import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
@@ -150,13 +151,13 @@ describe('planWatchExport', () => {
   });
 
   it('refuses an export from a newer pyhabot', () => {
-    expect(() => planWatchExport({ format: 'pyhabot-watches', version: 2, watches: [] }, options)).toThrow(
-      /written by a newer pyhabot \(export version 2/,
+    expect(() => planWatchExport({ format: 'pyhabot-watches', version: 3, watches: [] }, options)).toThrow(
+      /written by a newer pyhabot \(export version 3; this one reads version 2\)/,
     );
   });
 
   it.each([
-    ['no version', { format: 'pyhabot-watches', watches: [] }, /version should be 1, it is missing/],
+    ['no version', { format: 'pyhabot-watches', watches: [] }, /version should be 1 or 2, it is missing/],
     ['watches not a list', { format: 'pyhabot-watches', version: 1, watches: {} }, /watches should be a list/],
     [
       'a watch that is a string',
@@ -191,5 +192,183 @@ describe('planWatchExport', () => {
   ])('refuses a file whose field has the wrong type: %s', (_label, document, message) => {
     expect(() => planWatchExport(document, options)).toThrow(UserError);
     expect(() => planWatchExport(document, options)).toThrow(message);
+  });
+});
+
+describe('filters in an export', () => {
+  const FILTER: WatchFilter = {
+    own: { exclude: ['hibás', 'alkatr*', '/\\bi[3579]-\\d{4}\\b/'], maxPrice: 150_000, dropWanted: true },
+    useGlobal: false,
+  };
+  const filters = new Map<number, WatchFilter>([
+    [1, FILTER],
+    [2, { own: {}, useGlobal: true }],
+    [3, { own: {}, useGlobal: false }],
+  ]);
+  const filterOf = (watch: Watch) => filters.get(watch.id) ?? { own: {}, useGlobal: true };
+  const three = [...watches, watch(3, { name: 'no global', url: `${MOBIL}?x=1` })];
+
+  it('writes a filter and the global switch only where they differ from none of its own with the global one', () => {
+    const document = buildWatchExport(three, { exportedAt, includeSecrets: true, mask: maskTarget, filterOf });
+    expect(document.version).toBe(2);
+    expect(document.watches[0]).toMatchObject({ filter: FILTER.own, useGlobalFilter: false });
+    expect(Object.keys(document.watches[1] ?? {})).toEqual([
+      'name',
+      'url',
+      'enabled',
+      'notify',
+      'notifyExisting',
+      'maxPages',
+    ]);
+    expect(document.watches[2]).toMatchObject({ useGlobalFilter: false });
+    expect(document.watches[2]).not.toHaveProperty('filter');
+  });
+
+  it('writes a version 1 file, as before filters, when no watch has a filter of its own', () => {
+    const none = () => ({ own: {}, useGlobal: true });
+    const withFilters = buildWatchExport(watches, {
+      exportedAt,
+      includeSecrets: true,
+      mask: maskTarget,
+      filterOf: none,
+    });
+    const without = buildWatchExport(watches, { exportedAt, includeSecrets: true, mask: maskTarget });
+    expect(withFilters).toEqual(without);
+    expect(serializeWatchExport(withFilters, 'json')).toBe(serializeWatchExport(without, 'json'));
+    expect(withFilters.version).toBe(1);
+  });
+
+  it.each(['json', 'yaml'] as const)('reads back from %s exactly the filters it wrote', (format) => {
+    const document = buildWatchExport(three, { exportedAt, includeSecrets: true, mask: maskTarget, filterOf });
+    const text = serializeWatchExport(document, format);
+    const plan = planWatchExport(format === 'json' ? JSON.parse(text) : parseYaml(text), options);
+    expect(plan.watches.map((planned) => planned.filter)).toEqual([FILTER, undefined, { own: {}, useGlobal: false }]);
+  });
+
+  it('reads a hand-written filter in a version 1 file, normalised as add and edit store it', () => {
+    const plan = planWatchExport(
+      {
+        format: 'pyhabot-watches',
+        version: 1,
+        watches: [{ url: MOBIL, filter: { maxPrice: 9000, exclude: [' hibás ', 'hibás'], dropIced: false } }],
+      },
+      options,
+    );
+    expect(plan.watches[0]?.filter).toEqual({ own: { exclude: ['hibás'], maxPrice: 9000 }, useGlobal: true });
+  });
+
+  it("treats a null filter as none, and keeps the first entry's filter when a search is repeated", () => {
+    const plan = planWatchExport(
+      {
+        format: 'pyhabot-watches',
+        version: 2,
+        watches: [
+          { url: MOBIL, filter: null },
+          { url: `${MOBIL}?offset=100`, filter: { dropIced: true } },
+        ],
+      },
+      options,
+    );
+    expect(plan.watches).toHaveLength(1);
+    expect(plan.watches[0]?.filter).toBeUndefined();
+    expect(plan.watches[0]?.notes).toContain("the filter of entry 2 is left out: the watch has entry 1's settings");
+  });
+
+  function refusal(filter: unknown, extra: Record<string, unknown> = {}): string {
+    const document = {
+      format: 'pyhabot-watches',
+      version: 2,
+      watches: [{ url: SEARCH }, { url: MOBIL, filter, ...extra }],
+    };
+    try {
+      planWatchExport(document, options);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserError);
+      const message = (error as UserError).message;
+      expect(message).not.toContain('\n');
+      return message;
+    }
+    throw new Error('the filter was accepted');
+  }
+
+  it.each([
+    ['a price below zero', { maxPrice: -1 }, 'watches.1.filter.maxPrice: expected a whole number from 0 to 999999999'],
+    ['a price as text', { minPrice: '150000' }, 'watches.1.filter.minPrice: expected a whole number'],
+    [
+      'a word list as one string',
+      { exclude: 'hibás' },
+      'watches.1.filter.exclude: expected a list of non-empty strings',
+    ],
+    ['an empty word', { exclude: ['ok', '  '] }, 'watches.1.filter.exclude: expected a list of non-empty strings'],
+    ['a switch as "yes"', { dropIced: 'yes' }, 'watches.1.filter.dropIced: expected true or false'],
+    [
+      'a seller kind the site has not',
+      { sellerKind: 'shop' },
+      'watches.1.filter.sellerKind: expected business or private',
+    ],
+    ['a misspelt setting', { exlude: ['x'] }, 'watches.1.filter.exlude: unknown filter setting'],
+    ['a filter that is a list', ['hibás'], 'watches.1.filter: expected a mapping of filter settings'],
+    ['a filter that is text', 'hibás', 'watches.1.filter: expected a mapping of filter settings'],
+    [
+      'a regular expression that does not compile',
+      { exclude: ['/(/'] },
+      'watches.1.filter: /(/ is not a valid regular',
+    ],
+    [
+      'a wildcard inside a word',
+      { require: ['al*kat'] },
+      'watches.1.filter: "al*kat": * is a wildcard only at the end',
+    ],
+    ['bounds no ad could pass', { minPrice: 10, maxPrice: 5 }, 'watches.1.filter: minPrice 10 is above maxPrice 5'],
+  ])('refuses %s in one line naming the watch and the field', (_label, filter, expected) => {
+    expect(refusal(filter)).toContain(`watches.yaml: ${expected}`);
+  });
+
+  it('refuses a global switch that is not true or false', () => {
+    expect(refusal({ dropIced: true }, { useGlobalFilter: 'no' })).toMatch(
+      /^watches\.yaml: watches\.1\.useGlobalFilter should be true or false, not a string$/,
+    );
+  });
+
+  it('names the first of several problems and counts the rest', () => {
+    expect(refusal({ maxPrice: -1, cities: 'Budapest', dropIced: 'yes' })).toBe(
+      'watches.yaml: watches.1.filter.maxPrice: expected a whole number from 0 to 999999999 (and 2 more problems)',
+    );
+  });
+
+  it('stays one line for hostile filters: a huge list of the wrong type, thousands of unknown settings', () => {
+    const numbers = Array.from({ length: 100_000 }, (_, index) => index);
+    expect(refusal({ exclude: numbers })).toBe(
+      'watches.yaml: watches.1.filter.exclude: expected a list of non-empty strings',
+    );
+    const unknown = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`key${index}`, true]));
+    const message = refusal(unknown);
+    expect(message).toMatch(
+      /^watches\.yaml: watches\.1\.filter\.key0: unknown filter setting; .* \(and 4999 more problems\)$/,
+    );
+  });
+
+  it('quotes a hostile pattern without its terminal controls, cut to a line that fits', () => {
+    const retitle = refusal({ exclude: ['/\u001b]0;owned\u0007(/'] });
+    expect(retitle).toContain('/\\u001b]0;owned\\u0007(/ is not a valid regular expression');
+    expect(retitle).not.toContain('\u001b');
+    expect(retitle).not.toContain('\u0007');
+    const huge = refusal({ require: [`/${'a'.repeat(1_000_000)}(/`] });
+    expect(huge.length).toBeLessThan(400);
+    expect(huge).toMatch(/^watches\.yaml: watches\.1\.filter: \/aaa+…$/);
+  });
+
+  it('refuses a prototype key rather than let it reach the stored filter', () => {
+    const filter = JSON.parse('{"__proto__": {"maxPrice": 1}, "dropIced": true}') as unknown;
+    expect(refusal(filter)).toContain('watches.1.filter.__proto__: unknown filter setting');
+  });
+
+  it('takes a long list of valid words whole', () => {
+    const exclude = Array.from({ length: 20_000 }, (_, index) => `szo${index}`);
+    const plan = planWatchExport(
+      { format: 'pyhabot-watches', version: 2, watches: [{ url: MOBIL, filter: { exclude } }] },
+      options,
+    );
+    expect(plan.watches[0]?.filter?.own.exclude).toEqual(exclude);
   });
 });
