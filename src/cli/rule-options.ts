@@ -69,7 +69,7 @@ function ruleOptions(edit: boolean): OptionSpec[] {
     },
     {
       flags: '--notify-reactivated',
-      description: 'notify when an iced (jegelt) ad becomes active again (on by default)',
+      description: 'notify when an iced (jegelve) ad becomes active again (on by default)',
     },
     { flags: '--no-notify-reactivated', description: 'do not notify when an iced ad becomes active again' },
     {
