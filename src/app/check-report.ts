@@ -1,5 +1,5 @@
 import type { Ad } from '../domain/ad.js';
-import type { WatchRef } from '../domain/events.js';
+import type { LifecycleEvent, WatchRef } from '../domain/events.js';
 
 /** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
 export type CheckRecord =
@@ -13,7 +13,16 @@ export type CheckRecord =
       newPrice: number | null;
       oldPriceText: string;
       newPriceText: string;
+      /** New minus old price in forints, and as a share of the old one (%); null unless both are amounts. */
+      changeForints: number | null;
+      changePercent: number | null;
+      /** The lowest amount this watch has seen the ad at, the new one included; null when it never had one. */
+      lowestPrice: number | null;
+      /** The watch's `below` target the price fell under with this change. */
+      crossedBelow?: number;
     }
+  /** An iced ad active again, an ad back after it was recorded gone, an ad that left the search. */
+  | LifecycleEvent
   | { type: 'filtered'; watch: WatchRef; change: 'new_ad' | 'price_changed'; ad: Ad; rule: string }
   | {
       type: 'watch_error';
@@ -49,7 +58,11 @@ export interface CheckSummary {
   priceRises: number;
   priceChanges: number;
   baselines: number;
-  /** New ads and price changes that a filter held back (recorded, not notified). */
+  /** Lifecycle events notified: iced ads active again, gone ads listed again, ads that left the search. */
+  reactivated: number;
+  reappeared: number;
+  gone: number;
+  /** New ads and price changes that a filter or a price rule held back (recorded, not notified). */
   filtered: number;
   delivered: number;
   deliveryRetries: number;

@@ -1,5 +1,6 @@
 import type { Ad } from '../domain/ad.js';
 import { formatForint } from '../domain/forint.js';
+import { listedDuration } from '../domain/listed-duration.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { displayText } from './display-text.js';
 import { plural } from './format.js';
@@ -20,17 +21,31 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
     case 'price_changed': {
       const dropped = record.oldPrice !== null && record.newPrice !== null && record.newPrice < record.oldPrice;
       const label = dropped ? styles.cyan(styles.bold('PRICE DROP')) : styles.yellow(styles.bold('PRICE'));
-      const diff =
-        record.oldPrice !== null && record.newPrice !== null
-          ? ` (${record.newPrice < record.oldPrice ? '-' : '+'}${formatForint(Math.abs(record.newPrice - record.oldPrice))})`
-          : '';
       return [
         `${label} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
         ...adDetails(
           record.ad,
-          `${displayText(record.oldPriceText)} -> ${displayText(record.newPriceText)}${diff}`,
+          `${displayText(record.oldPriceText)} -> ${displayText(record.newPriceText)}${describePriceMove(record)}`,
           styles,
         ),
+      ];
+    }
+    case 'reactivated':
+      return [
+        `${styles.green(styles.bold('ACTIVE AGAIN'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
+        ...adDetails(record.ad, describePrice(record.ad), styles),
+      ];
+    case 'reappeared':
+      return [
+        `${styles.green(styles.bold('BACK'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
+        ...adDetails(record.ad, describePrice(record.ad), styles),
+      ];
+    case 'gone': {
+      const listed = listedDuration(record.firstSeenAt, record.lastSeenAt);
+      const span = listed === null ? '' : `, listed ${plural(listed.count, listed.unit, `${listed.unit}s`)}`;
+      return [
+        `${styles.dim(styles.bold('GONE'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
+        ...adDetails(record.ad, `last price ${describePrice(record.ad)}${span}`, styles),
       ];
     }
     case 'filtered':
@@ -65,6 +80,9 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
   if (summary.priceDrops > 0) parts.push(plural(summary.priceDrops, 'price drop', 'price drops'));
   const otherChanges = summary.priceChanges - summary.priceDrops;
   if (otherChanges > 0) parts.push(plural(otherChanges, 'other price change', 'other price changes'));
+  if (summary.reactivated > 0) parts.push(`${summary.reactivated} active again`);
+  if (summary.reappeared > 0) parts.push(`${summary.reappeared} back`);
+  if (summary.gone > 0) parts.push(`${summary.gone} gone`);
   if (summary.baselines > 0) parts.push(plural(summary.baselines, 'baseline', 'baselines'));
   if (summary.filtered > 0) parts.push(`${summary.filtered} filtered`);
   if (summary.watchesFailed > 0) parts.push(styles.red(plural(summary.watchesFailed, 'error', 'errors')));
@@ -83,6 +101,21 @@ function adDetails(ad: Ad, price: string, styles: Styles): string[] {
   const seller = ad.seller.rating === null ? name : `${name} (${ad.seller.rating >= 0 ? '+' : ''}${ad.seller.rating})`;
   const where = ad.cities.length > 0 ? displayText(ad.cities.join(', ')) : '-';
   return [`    ${price}  ·  ${where}  ·  ${seller}`, `    ${styles.dim(displayText(ad.url))}`];
+}
+
+/** " (-10 000 Ft, -5.6 %; lowest 165 000 Ft)": the move in forints and percent, and the lowest price seen. */
+function describePriceMove(record: CheckRecord & { type: 'price_changed' }): string {
+  const parts: string[] = [];
+  if (record.changeForints !== null) {
+    const sign = record.changeForints < 0 ? '-' : '+';
+    const share = record.changePercent === null ? '' : `, ${sign}${Math.abs(record.changePercent)} %`;
+    parts.push(`${sign}${formatForint(Math.abs(record.changeForints))}${share}`);
+  }
+  const notes: string[] = [];
+  if (record.crossedBelow !== undefined) notes.push(`under your ${formatForint(record.crossedBelow)} target`);
+  if (record.lowestPrice !== null) notes.push(`lowest ${formatForint(record.lowestPrice)}`);
+  const all = [parts.join(''), notes.join(', ')].filter((part) => part !== '').join('; ');
+  return all === '' ? '' : ` (${all})`;
 }
 
 function describePrice(ad: Ad): string {

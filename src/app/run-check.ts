@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
-import { type AdChange, diffAds } from '../domain/diff-ads.js';
+import { type AdDiff, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
-import type { WatchRef } from '../domain/events.js';
+import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { believesMassDisappearance, describeMassDisappearance } from '../domain/mass-disappearance.js';
 import { scrapeFailureHint } from '../domain/scrape-hint.js';
-import { type FilteredChange, screenChanges } from '../domain/screen-changes.js';
+import type { FilteredChange } from '../domain/screen-changes.js';
 import type { Watch } from '../domain/watch.js';
 import { applyAdDiff, loadKnownAds } from '../store/ads-repo.js';
 import { recordFilterVerdicts } from '../store/filters-repo.js';
@@ -18,7 +18,9 @@ import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '.
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { letPendingSignalsIn } from './pending-signals.js';
-import { changeEvent, filtersOfWatch, reportFiltered } from './screen-check.js';
+import { reportEvents } from './report-events.js';
+import { filtersOfWatch, reportFiltered } from './screen-check.js';
+import { buildWatchEvents, rulesOfWatch } from './watch-events.js';
 
 /** What one scrape of a search returned. */
 export interface WatchScrape {
@@ -35,7 +37,7 @@ export type CheckSettings = Pick<
   ResolvedConfig,
   'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
 > &
-  Partial<Pick<ResolvedConfig, 'filter'>>;
+  Partial<Pick<ResolvedConfig, 'filter' | 'rules'>>;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -68,6 +70,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceDrops: 0,
     priceRises: 0,
     priceChanges: 0,
+    reactivated: 0,
+    reappeared: 0,
+    gone: 0,
     baselines: 0,
     filtered: 0,
   };
@@ -122,27 +127,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });
       }
       counters.filtered += reportFiltered(refOf(watch), recorded.filtered, deps.report);
-      for (const change of recorded.changes) {
-        if (change.type === 'new_ad') {
-          counters.newAds += 1;
-          deps.report({ type: 'new_ad', watch: refOf(watch), ad: change.ad });
-        } else {
-          counters.priceChanges += 1;
-          const oldPrice = change.previous.price;
-          const newPrice = change.ad.price;
-          if (oldPrice !== null && newPrice !== null && newPrice < oldPrice) counters.priceDrops += 1;
-          if (oldPrice !== null && newPrice !== null && newPrice > oldPrice) counters.priceRises += 1;
-          deps.report({
-            type: 'price_changed',
-            watch: refOf(watch),
-            ad: change.ad,
-            oldPrice,
-            newPrice,
-            oldPriceText: change.previous.priceText,
-            newPriceText: change.ad.priceText,
-          });
-        }
-      }
+      reportEvents(refOf(watch), recorded.events, counters, deps.report);
     }
   }
 
@@ -165,6 +150,9 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceDrops: counters.priceDrops,
     priceRises: counters.priceRises,
     priceChanges: counters.priceChanges,
+    reactivated: counters.reactivated,
+    reappeared: counters.reappeared,
+    gone: counters.gone,
     baselines: counters.baselines,
     filtered: counters.filtered,
     delivered: tally.delivered,
@@ -202,10 +190,13 @@ function recordScrape(
   scrape: WatchScrape,
   runId: number | null,
   dryRun: boolean,
-): { baseline: boolean; changes: AdChange[]; filtered: FilteredChange[]; held: string | null } {
+): { baseline: boolean; events: AdEvent[]; filtered: FilteredChange[]; held: string | null } {
   const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
   // A dropped change is recorded like any other but never notified.
   const filters = filtersOfWatch(deps.db, deps.settings.filter ?? null, watch.id);
+  const rules = rulesOfWatch(deps.db, deps.settings.rules ?? null, watch.id);
+  const screen = (diff: AdDiff) =>
+    buildWatchEvents(deps.db, { watch: refOf(watch), diff, scraped: scrape.ads, baseline, filters, rules });
   const compute = () => {
     const known = loadKnownAds(
       deps.db,
@@ -225,7 +216,7 @@ function recordScrape(
     const diff = compute();
     return {
       baseline,
-      ...screenChanges(filters, diff.changes),
+      ...screen(diff),
       held: diff.massDisappearance && describeMassDisappearance(diff.massDisappearance),
     };
   }
@@ -235,16 +226,16 @@ function recordScrape(
       const at = deps.now();
       const diff = compute();
       if (diff.massDisappearance !== null) {
-        return { baseline, changes: [], filtered: [], held: describeMassDisappearance(diff.massDisappearance) };
+        return { baseline, events: [], filtered: [], held: describeMassDisappearance(diff.massDisappearance) };
       }
-      const screened = screenChanges(filters, diff.changes);
+      const screened = screen(diff);
       applyAdDiff(deps.db, watch.id, diff, at);
       recordFilterVerdicts(deps.db, watch.id, screened);
-      for (const change of screened.changes) {
+      for (const event of screened.events) {
         recordEvent(deps.db, {
           watchId: watch.id,
           runId,
-          event: changeEvent(refOf(watch), change),
+          event,
           idempotencyKey: randomUUID(),
           targets,
           now: at,
@@ -254,7 +245,7 @@ function recordScrape(
         at,
         baseline,
         adsSeen: scrape.ads.length,
-        events: screened.changes.length,
+        events: screened.events.length,
       });
       return { baseline, ...screened, held: null };
     })

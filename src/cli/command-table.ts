@@ -8,6 +8,7 @@ import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-sp
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
 import { operatorCommands } from './operator-commands.js';
+import { addRuleOptions, editRuleOptions } from './rule-options.js';
 import { TARGET_FORMATS_HELP } from './target-formats-help.js';
 
 export type { ArgumentSpec, CommandModule, CommandSpec, OptionSpec } from './command-spec.js';
@@ -48,6 +49,7 @@ export const commandTable: CommandSpec[] = [
         description: 'accept another host with the same path rules (a mirror or a local test server)',
       },
       ...filterOptions,
+      ...addRuleOptions,
       json,
     ],
     examples: [
@@ -62,6 +64,10 @@ export const commandTable: CommandSpec[] = [
       [
         "pyhabot add '<search URL>' --notify-existing --max-pages 2",
         'report the ads listed now at the first check, read 2 pages',
+      ],
+      [
+        "pyhabot add '<search URL>' --min-drop 5% --below 150000 --notify-gone",
+        'notify drops of 5 % or more, any fall under 150 000 Ft, and ads that leave the search',
       ],
     ],
     extraHelp: TARGET_FORMATS_HELP,
@@ -116,10 +122,16 @@ export const commandTable: CommandSpec[] = [
       },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
       ...editFilterOptions,
+      ...editRuleOptions,
       json,
     ],
     examples: [
       ["pyhabot edit 1 --name 'GPUs under 100k' --max-pages 3", 'rename watch 1 and read 3 pages per check'],
+      ['pyhabot edit 1 --price-changes all --min-drop 2000', 'notify rises too, but only moves of 2 000 Ft or more'],
+      [
+        'pyhabot edit 1 --min-drop default --no-notify-reactivated',
+        'take minDrop from the config again; mute reactivations',
+      ],
       [
         'pyhabot edit 1 --remove-notify 2 --add-notify ntfy://other',
         'replace its second target (numbers as in `show`)',
@@ -176,7 +188,10 @@ export const commandTable: CommandSpec[] = [
       'Newest first (by when pyhabot first saw them). The list stops after --limit ads and says how many more there are; --limit 0 lists them all.',
     options: [
       { flags: '--all', description: 'include ads that are gone' },
-      { flags: '--filtered', description: 'list only the ads a filter held back, with the rule for each' },
+      {
+        flags: '--filtered',
+        description: 'list only the ads a filter or a notification rule held back, with the rule for each',
+      },
       {
         flags: '--limit <n>',
         description: 'show at most this many ads, 0 for all',

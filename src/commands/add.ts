@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
+import { applyRuleFlags, hasRuleFlags, type RuleFlags } from '../app/rule-flags.js';
 import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { watchToJson } from '../app/watch-json.js';
 import { duplicateError } from '../domain/duplicate-watch.js';
@@ -8,9 +9,10 @@ import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { setWatchFilter } from '../store/filters-repo.js';
+import { setWatchRules } from '../store/rules-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
-export interface AddOptions extends FilterFlags, SearchFlags {
+export interface AddOptions extends FilterFlags, SearchFlags, RuleFlags {
   name?: string;
   notify?: string[];
   notifyExisting?: boolean;
@@ -30,6 +32,7 @@ export async function run(
   const name = options.name === undefined ? fitWatchName(defaultWatchName(url)) : validateWatchName(options.name);
   const notify = (options.notify ?? []).map((target) => parseTarget(target).raw);
   const filter = hasFilterFlags(options) ? applyFilterFlags({ own: {}, useGlobal: true }, options) : null;
+  const rules = hasRuleFlags(options) ? applyRuleFlags({}, options) : null;
   const { config } = await context.config();
   const db = await context.db('write');
   const existing = findWatchByUrl(db, url);
@@ -50,6 +53,7 @@ export async function run(
   const watch = db.transaction(() => {
     const inserted = insert();
     if (filter) setWatchFilter(db, inserted.id, filter);
+    if (rules) setWatchRules(db, inserted.id, rules);
     return inserted;
   })();
   if (options.json) {

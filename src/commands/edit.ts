@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import { applyFilterFlags, type FilterFlags, hasFilterFlags } from '../app/filter-options.js';
 import { pickTargets } from '../app/pick-targets.js';
+import { applyRuleFlags, hasRuleFlags, type RuleFlags } from '../app/rule-flags.js';
 import { watchToJson } from '../app/watch-json.js';
 import { requireWatch } from '../app/watch-lookup.js';
 import { duplicateError } from '../domain/duplicate-watch.js';
@@ -10,9 +11,10 @@ import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
+import { getWatchRules, setWatchRules } from '../store/rules-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
 
-export interface EditOptions extends FilterFlags {
+export interface EditOptions extends FilterFlags, RuleFlags {
   name?: string;
   url?: string;
   enable?: boolean;
@@ -50,12 +52,14 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
     if (other) throw duplicateError(other.id, other.name);
   }
   const filter = hasFilterFlags(options) ? applyFilterFlags(getWatchFilter(db, id), options) : null;
-  if (Object.keys(changes).length === 0 && filter === null) {
+  const rules = hasRuleFlags(options) ? applyRuleFlags(getWatchRules(db, id), options) : null;
+  if (Object.keys(changes).length === 0 && filter === null && rules === null) {
     throw new UserError('nothing to change', { hint: 'see `pyhabot edit --help` for what can be changed' });
   }
   const updated = db.transaction(() => {
     // A filter change touches no recorded ad: ads already seen never become new because a filter now passes them.
     if (filter) setWatchFilter(db, id, filter);
+    if (rules) setWatchRules(db, id, rules);
     return updateWatch(db, id, changes, context.now());
   })();
   if (options.json) {

@@ -87,6 +87,9 @@ export async function run(
 const SAMPLE_NAMES = {
   new_ad: 'sample new ad',
   price_changed: 'sample price drop',
+  reactivated: 'sample reactivated ad',
+  reappeared: 'sample reappeared ad',
+  gone: 'sample gone ad',
 } satisfies Record<AdEvent['type'], string>;
 
 interface SampleResult {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { describeFilter } from '../app/describe-filter.js';
+import { describeOwnRules, describeRules, rulesToJson } from '../app/describe-rules.js';
 import { displayText } from '../app/display-text.js';
 import { formatLocalDateTime, formatRelativeTime } from '../app/format.js';
 import { describeLastCheck } from '../app/last-check.js';
@@ -8,6 +9,7 @@ import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { countWatchAds } from '../store/ads-repo.js';
 import { getWatchFilter } from '../store/filters-repo.js';
+import { getWatchRules } from '../store/rules-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */
 export async function run(context: AppContext, [id]: [id: number], options: { json?: boolean }): Promise<ExitCode> {
@@ -16,10 +18,16 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
   const mask = await targetMasker(watch.notify);
   const ads = countWatchAds(db, watch.id);
   const filter = getWatchFilter(db, watch.id);
-  const globalFilter = (await context.config()).config.filter;
+  const { filter: globalFilter, rules: globalRules } = (await context.config()).config;
+  const ownRules = getWatchRules(db, watch.id);
   const { output } = context;
   if (options.json) {
-    output.json({ ...watchToJson(watch, mask), ads, filter: { ...filter, global: globalFilter } });
+    output.json({
+      ...watchToJson(watch, mask),
+      ads,
+      filter: { ...filter, global: globalFilter },
+      rules: rulesToJson(ownRules, globalRules),
+    });
     return ExitCode.ok;
   }
   const { styles } = output;
@@ -53,6 +61,12 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
     const shown = inherited.join('\n             ');
     rows.push(['global', filter.useGlobal ? shown : styles.dim(`(ignored) ${inherited.join('; ')}`)]);
   }
+  const own = describeOwnRules(ownRules);
+  rows.push(['rules', own.length > 0 ? own.join('\n             ') : styles.dim('(none of its own)')]);
+  const effective = describeRules(ownRules, globalRules).map(
+    ({ name, value, source }) => `${name} ${value} ${styles.dim(`(${source === 'global' ? 'config file' : source})`)}`,
+  );
+  rows.push(['in effect', effective.join('\n             ')]);
   for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
   return ExitCode.ok;
 }

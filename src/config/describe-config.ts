@@ -65,9 +65,18 @@ function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
   if (isPlainObject(value)) {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '(none)' : entries.map(([key, item]) => `${key}: ${String(item)}`).join(', ');
+    return entries.length === 0 ? '(none)' : flattenEntries(entries).join(', ');
   }
   return String(value);
+}
+
+/** "key: value" for each entry; a nested mapping (the rules' `lifecycle`) shows as "lifecycle.gone: true". */
+function flattenEntries(entries: Array<[string, unknown]>, prefix = ''): string[] {
+  return entries.flatMap(([key, item]) =>
+    isPlainObject(item)
+      ? flattenEntries(Object.entries(item), `${prefix}${key}.`)
+      : [`${prefix}${key}: ${String(item)}`],
+  );
 }
 
 function shortenPath(path: string, homedir: string | undefined): string {

@@ -4,6 +4,7 @@ import { chatKeys } from './chat-keys.js';
 import { adFilter } from './filter-value.js';
 import { defineKey, type KeyDefinition } from './key-definition.js';
 import { defaultDbPath } from './paths.js';
+import { notificationRules } from './rules-value.js';
 import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
   boolean,
@@ -206,6 +207,14 @@ export const configKeys = {
     env: ['PYHABOT_FILTER'],
   }),
   ...chatKeys,
+  rules: defineKey({
+    type: notificationRules(),
+    default: () => null,
+    description:
+      'Notification rules for every watch that does not set its own: price changes, minDrop, below, lifecycle events, reposts (see README "Notification rules")',
+    secret: false,
+    env: ['PYHABOT_RULES'],
+  }),
 };
 
 /** The name of a setting, as written in a config file. */

@@ -11,6 +11,8 @@ export interface KnownAd {
   priceText: string;
   missedRuns: number;
   gone: boolean;
+  /** Iced ("jegelve") when last seen: the seller paused it. */
+  iced: boolean;
 }
 
 /** A change worth telling the user about. */
@@ -22,6 +24,8 @@ export type AdChange =
       previous: Pick<KnownAd, 'price' | 'priceKind' | 'priceText'>;
       /** The maxPrice bound the ad was over and is now under (set by the filter screening). */
       nowUnderLimit?: number;
+      /** The watch's `below` target the price fell under with this change (set by the price rules). */
+      crossedBelow?: number;
     };
 
 /** Everything one successful scrape means for a watch's memory. */
@@ -38,6 +42,8 @@ export interface AdDiff {
   unchanged: Ad[];
   /** Ads that had been marked gone and are listed again. */
   reappeared: number[];
+  /** Ads seen iced last time and listed active now (an ad back from gone counts as reappeared only). */
+  reactivated: number[];
   /** Active ads missing from a complete scrape, with their new miss count, not yet gone. */
   missed: Array<{ id: number; missedRuns: number }>;
   /** Active ads that have now been missing for `goneAfterMisses` complete scrapes. */
@@ -71,6 +77,7 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
     edited: [],
     unchanged: [],
     reappeared: [],
+    reactivated: [],
     missed: [],
     gone: [],
     massDisappearance: null,
@@ -87,6 +94,7 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
       continue;
     }
     if (previous.gone) diff.reappeared.push(ad.id);
+    else if (previous.iced && !ad.iced) diff.reactivated.push(ad.id);
     const current = ad.priceKind === 'unknown' ? keepKnownPrice(ad, previous) : ad;
     // Only two prices both read are compared: an unreadable one, before or after, is no change of price.
     const bothRead = previous.priceKind !== 'unknown' && current.priceKind !== 'unknown';
@@ -98,7 +106,8 @@ export function diffAds(known: ReadonlyMap<number, KnownAd>, scraped: readonly A
       previous.url !== current.url ||
       previous.priceText !== current.priceText ||
       previous.price !== current.price ||
-      previous.priceKind !== current.priceKind
+      previous.priceKind !== current.priceKind ||
+      previous.iced !== current.iced
     ) {
       diff.edited.push(current);
     } else {

@@ -26,10 +26,43 @@ export interface PriceChangedEvent {
   oldPriceText: string;
   /** The filter's maxPrice (Ft) this ad was over and now is under: what the user waited for. */
   nowUnderLimit?: number;
+  /** The lowest fixed price (Ft) this watch has seen for the ad, the new one included; absent when none was fixed. */
+  lowestPrice?: number;
+  /** The watch's `below` target (Ft) the price fell under with this change. */
+  crossedBelow?: number;
 }
 
+/** An ad the seller had iced ("jegelve") is active again. */
+export interface ReactivatedEvent {
+  type: 'reactivated';
+  watch: WatchRef;
+  ad: Ad;
+}
+
+/** An ad recorded as gone is listed again. */
+export interface ReappearedEvent {
+  type: 'reappeared';
+  watch: WatchRef;
+  ad: Ad;
+  /** When the ad was recorded as gone (ISO 8601). */
+  goneAt: string | null;
+}
+
+/** An ad left the search (sold, withdrawn or expired): the ad as last seen, with its last price. */
+export interface GoneEvent {
+  type: 'gone';
+  watch: WatchRef;
+  ad: Ad;
+  /** When this watch first and last saw the ad listed (ISO 8601): how long it was listed. */
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** What happened to an ad already known, beyond its price. */
+export type LifecycleEvent = ReactivatedEvent | ReappearedEvent | GoneEvent;
+
 /** Events that are delivered to notification targets. */
-export type AdEvent = NewAdEvent | PriceChangedEvent;
+export type AdEvent = NewAdEvent | PriceChangedEvent | LifecycleEvent;
 
 /** One pending notification: an event bound for one target, with the key receivers use to drop repeats. */
 export interface NotificationItem {

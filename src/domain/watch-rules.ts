@@ -20,9 +20,13 @@ export interface LifecycleRules {
  */
 export interface WatchRules {
   priceChanges?: PriceChangeRule;
-  minDrop?: MinimumChange;
-  /** Notify when an ad's price first falls under this many forints, whatever the size of the drop. */
-  below?: number;
+  /** null: no minimum for this watch, even when the config file sets one. */
+  minDrop?: MinimumChange | null;
+  /**
+   * Notify when an ad's price first falls under this many forints, whatever the size of the drop; null: no target
+   * for this watch, even when the config file sets one.
+   */
+  below?: number | null;
   lifecycle?: LifecycleRules;
   reposts?: RepostRule;
 }

@@ -1,10 +1,11 @@
 import type { Seller } from '../domain/ad.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
+import { listedDuration } from '../domain/listed-duration.js';
 import { classifyPriceMove, formatAmount, formatPrice, formatPriceChange } from './format-price.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** What kind of news one item is, for labels, colours and tags. */
-export type ItemKind = 'new' | 'drop' | 'rise' | 'change';
+export type ItemKind = 'new' | 'drop' | 'rise' | 'change' | 'reactivated' | 'reappeared' | 'gone';
 
 /** One item in words, before any channel escapes or trims it. */
 export interface AdSummary {
@@ -58,14 +59,24 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     kind = move === 'other' ? 'change' : move;
     price = formatPriceChange(event, language);
     if (event.nowUnderLimit !== undefined) price += `, ${words.nowUnderLimit(formatAmount(event.nowUnderLimit))}`;
+    if (event.crossedBelow !== undefined) price += `, ${words.underTarget(formatAmount(event.crossedBelow))}`;
+    if (event.lowestPrice !== undefined) price += `, ${words.lowestSeen(formatAmount(event.lowestPrice))}`;
   } else {
     price = formatPrice(ad.price, ad.priceKind, ad.priceText, language);
+    if (event.type !== 'new_ad') kind = event.type;
+    if (event.type === 'gone') {
+      const listed = listedDuration(event.firstSeenAt, event.lastSeenAt);
+      price = `${words.lastPrice}: ${price}${listed === null ? '' : `, ${words.listedFor(listed.count, listed.unit)}`}`;
+    }
   }
   const labels: Record<ItemKind, string> = {
     new: words.newAd,
     drop: words.priceDrop,
     rise: words.priceRise,
     change: words.priceChange,
+    reactivated: words.reactivated,
+    reappeared: words.reappeared,
+    gone: words.gone,
   };
   return {
     itemId: item.id,

@@ -1,6 +1,7 @@
 import type { PriceKind } from '../domain/ad.js';
 import type { PriceChangedEvent } from '../domain/events.js';
 import { formatForint } from '../domain/forint.js';
+import { roundShare } from '../domain/price-rules.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** Between digit groups and before "Ft": non-breaking, so a price never wraps across lines. */
@@ -40,7 +41,7 @@ export function classifyPriceMove(event: PriceChangedEvent): PriceMove {
   return event.newPrice < event.oldPrice ? 'drop' : 'rise';
 }
 
-/** Write a price change: "180 000 Ft → 170 000 Ft (−10 000 Ft)". */
+/** Write a price change: "180 000 Ft → 170 000 Ft (−10 000 Ft, −5,6 %)", the share written the language's way. */
 export function formatPriceChange(event: PriceChangedEvent, language: Language): string {
   const before = formatPrice(event.oldPrice, event.oldPriceKind, event.oldPriceText, language);
   const after = formatPrice(event.newPrice, event.newPriceKind, event.ad.priceText, language);
@@ -49,5 +50,13 @@ export function formatPriceChange(event: PriceChangedEvent, language: Language):
   }
   const difference = event.newPrice - event.oldPrice;
   const sign = difference < 0 ? MINUS_SIGN : '+';
-  return `${before} → ${after} (${sign}${formatAmount(difference)})`;
+  const share =
+    event.oldPrice > 0 ? `, ${sign}${formatShare(Math.abs(difference / event.oldPrice) * 100, language)}` : '';
+  return `${before} → ${after} (${sign}${formatAmount(difference)}${share})`;
+}
+
+/** A percentage with one decimal at most: "5.6 %" in English, "5,6 %" in Hungarian. */
+export function formatShare(share: number, language: Language): string {
+  const text = roundShare(share);
+  return `${language === 'hu' ? text.replace('.', ',') : text}${PRICE_SPACE}%`;
 }

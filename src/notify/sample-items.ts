@@ -60,6 +60,7 @@ export function buildSampleItems(now: Date): NotificationItem[] {
         oldPriceKind: 'fixed',
         newPriceKind: 'fixed',
         oldPriceText: '180 000 Ft',
+        lowestPrice: 165000,
       },
       createdAt,
     },

@@ -25,6 +25,18 @@ export interface MessageStrings {
   andMore(count: number): string;
   /** Follows a price change that brought the ad under the filter's maxPrice ("150 000 Ft"). */
   nowUnderLimit(limit: string): string;
+  /** Follows a price change that brought the ad under the watch's `below` target ("150 000 Ft"). */
+  underTarget(target: string): string;
+  /** The lowest price the ad was seen at ("165 000 Ft"). */
+  lowestSeen(price: string): string;
+  /** Counts lifecycle events in a headline. */
+  lifecycleEvents(count: number): string;
+  reactivated: string;
+  reappeared: string;
+  gone: string;
+  /** Follows a gone ad's last price: how long it was listed. */
+  listedFor(count: number, unit: 'day' | 'hour' | 'minute'): string;
+  lastPrice: string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -50,6 +62,14 @@ export const messageStrings = {
     watch: 'Watch',
     andMore: (count) => `… and ${count} more`,
     nowUnderLimit: (limit) => `now under your ${limit} limit`,
+    underTarget: (target) => `under your ${target} target`,
+    lowestSeen: (price) => `lowest seen ${price}`,
+    lifecycleEvents: (count) => `${count} ad ${count === 1 ? 'update' : 'updates'}`,
+    reactivated: 'Active again',
+    reappeared: 'Listed again',
+    gone: 'Gone',
+    listedFor: (count, unit) => `listed for ${count} ${unit}${count === 1 ? '' : 's'}`,
+    lastPrice: 'Last price',
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -73,5 +93,13 @@ export const messageStrings = {
     watch: 'Figyelő',
     andMore: (count) => `… és még ${count}`,
     nowUnderLimit: (limit) => `most már ${limit} alatt`,
+    underTarget: (target) => `a célárad (${target}) alatt`,
+    lowestSeen: (price) => `eddigi legalacsonyabb ${price}`,
+    lifecycleEvents: (count) => `${count} hirdetésfrissítés`,
+    reactivated: 'Újra aktív',
+    reappeared: 'Újra listázva',
+    gone: 'Eltűnt',
+    listedFor: (count, unit) => `${count} ${{ day: 'napig', hour: 'óráig', minute: 'percig' }[unit]} volt fent`,
+    lastPrice: 'Utolsó ár',
   },
 } satisfies Record<Language, MessageStrings>;

@@ -14,7 +14,7 @@ export function countWatchAds(db: Db, watchId: number): { active: number; gone: 
   return { active: row.active, gone: row.gone };
 }
 
-const KNOWN_COLUMNS = 'ad_id, title, url, price, price_kind, price_text, missed_runs, gone_at';
+const KNOWN_COLUMNS = 'ad_id, title, url, price, price_kind, price_text, missed_runs, gone_at, iced';
 
 /**
  * The ads a watch remembers that matter for a diff: any of `scrapedIds`, and every active one unless
@@ -46,7 +46,7 @@ export function loadKnownAds(
 }
 
 function toKnownAd(row: KnownRow): KnownAd {
-  return { ...toAdColumns(row), missedRuns: row.missed_runs, gone: row.gone_at !== null };
+  return { ...toAdColumns(row), missedRuns: row.missed_runs, gone: row.gone_at !== null, iced: row.iced === 1 };
 }
 
 /** The fields of an ad that its row keeps in columns of their own, beside the whole card as JSON. */
@@ -66,7 +66,7 @@ function toAdColumns(row: KnownRow): AdColumns {
 /** The named parameters an ad's row is written with: its columns, its card as JSON, and `at` for when. */
 export function adRowParams(watchId: number, ad: Ad, at: string) {
   const { id, title, url, price, priceKind, priceText } = ad;
-  return { watchId, id, title, url, price, priceKind, priceText, data: JSON.stringify(ad), at };
+  return { watchId, id, title, url, price, priceKind, priceText, data: JSON.stringify(ad), at, iced: ad.iced ? 1 : 0 };
 }
 
 /**
@@ -78,13 +78,13 @@ export function applyAdDiff(db: Db, watchId: number, diff: AdDiff, now: Date): v
   const at = now.toISOString();
   const insertAd = prepared(
     db,
-    `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at)
-     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at)`,
+    `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at, iced)
+     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at, @iced)`,
   );
   const refreshAd = prepared(
     db,
     `UPDATE ads SET title = @title, url = @url, price = @price, price_kind = @priceKind, price_text = @priceText,
-       data = @data, last_seen_at = @at, missed_runs = 0, gone_at = NULL
+       data = @data, last_seen_at = @at, missed_runs = 0, gone_at = NULL, iced = @iced
      WHERE watch_id = @watchId AND ad_id = @id`,
   );
   const touchAds = prepared(
@@ -187,4 +187,52 @@ interface KnownRow {
   price_text: string;
   missed_runs: number;
   gone_at: string | null;
+  iced: number;
+}
+
+/** An ad as a watch last recorded it, with when it was first and last listed and when it was recorded gone. */
+export interface AdTimeline {
+  ad: Ad;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  goneAt: string | null;
+}
+
+/** The recorded timelines of some of a watch's ads, keyed by ad id (ids it never saw are left out). */
+export function loadAdTimelines(db: Db, watchId: number, ids: readonly number[]): Map<number, AdTimeline> {
+  if (ids.length === 0) return new Map();
+  const rows = prepared(
+    db,
+    `SELECT ad_id, data, first_seen_at, last_seen_at, gone_at FROM ads
+     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?))`,
+  ).all(watchId, JSON.stringify(ids)) as Array<{
+    ad_id: number;
+    data: string;
+    first_seen_at: string;
+    last_seen_at: string;
+    gone_at: string | null;
+  }>;
+  return new Map(
+    rows.map((row) => [
+      row.ad_id,
+      {
+        ad: JSON.parse(row.data) as Ad,
+        firstSeenAt: row.first_seen_at,
+        lastSeenAt: row.last_seen_at,
+        goneAt: row.gone_at,
+      },
+    ]),
+  );
+}
+
+/** The lowest fixed price recorded in the price history of some of a watch's ads, keyed by ad id. */
+export function lowestRecordedPrices(db: Db, watchId: number, ids: readonly number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = prepared(
+    db,
+    `SELECT ad_id, MIN(price) AS lowest FROM price_history
+     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?)) AND price_kind = 'fixed' AND price IS NOT NULL
+     GROUP BY ad_id`,
+  ).all(watchId, JSON.stringify(ids)) as Array<{ ad_id: number; lowest: number }>;
+  return new Map(rows.map((row) => [row.ad_id, row.lowest]));
 }

@@ -96,8 +96,8 @@ function insertSeenAds(db: Db, watchId: number, ads: SeenAd[], at: string): void
   if (ads.length === 0) return;
   const insertAd = db.prepare(
     `INSERT INTO ads (watch_id, ad_id, title, url, price, price_kind, price_text, data, first_seen_at, last_seen_at,
-       gone_at)
-     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at, @goneAt)`,
+       gone_at, iced)
+     VALUES (@watchId, @id, @title, @url, @price, @priceKind, @priceText, @data, @at, @at, @goneAt, @iced)`,
   );
   const addHistory = db.prepare(
     `INSERT INTO price_history (watch_id, ad_id, price, price_kind, price_text, seen_at)

@@ -173,6 +173,14 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 8,
+    description: 'whether each ad was iced when last seen, so its return to active can be told',
+    sql: `
+      ALTER TABLE ads ADD COLUMN iced INTEGER NOT NULL DEFAULT 0 CHECK (iced IN (0, 1));
+      UPDATE ads SET iced = 1 WHERE json_extract(data, '$.iced') = 1;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -44,7 +44,9 @@ describe('npm run demo (scripts/demo.js)', () => {
     expect(secondCheck).toMatch(/^NEW \[Demo: mobiles\] Samsung Galaxy S24 128GB, bontatlan, 2 év garancia$/m);
     expect(secondCheck).toMatch(/^ {4}219 000 Ft/m);
     // A tenth off the first ordinary ad's price, rounded to thousands (170 000 Ft on the committed page).
-    expect(secondCheck).toMatch(/^PRICE DROP \[Demo: mobiles\] .+\n {4}170 000 Ft -> 153 000 Ft \(-17 000 Ft\)/m);
+    expect(secondCheck).toMatch(
+      /^PRICE DROP \[Demo: mobiles\] .+\n {4}170 000 Ft -> 153 000 Ft \(-17 000 Ft, -10 %; lowest 153 000 Ft\)/m,
+    );
     expect(secondCheck).toMatch(/1 watch, 1 new ad, 1 price drop/);
     expect(secondCheck.match(/^(NEW|PRICE DROP) /gm)).toHaveLength(2);
 
@@ -61,7 +63,9 @@ describe('npm run demo (scripts/demo.js)', () => {
       ['Price drop', 'Apple iPhone 15 128GB Független Dobozos CSERE IS'],
     ]);
     expect(message.embeds[0]?.fields[0]).toEqual({ name: 'Price', value: '219 000 Ft', inline: true });
-    expect(message.embeds[1]?.fields[0]?.value).toBe('170 000 Ft → 153 000 Ft (−17 000 Ft)');
+    expect(message.embeds[1]?.fields[0]?.value).toBe(
+      '170 000 Ft → 153 000 Ft (−17 000 Ft, −10 %), lowest seen 153 000 Ft',
+    );
 
     // A short view: five ads, the new one first.
     expect(section(6)).toMatch(/^\$ pyhabot ads 1 --limit 5$/m);

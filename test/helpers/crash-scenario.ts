@@ -63,6 +63,9 @@ export async function runCrashScenario(
       'deliveryBackoffMs: 0',
       'deliveryMaxAttempts: 100',
       'lockStaleMs: 10000',
+      // Every price change of the scenario is an event, rises included.
+      'rules:',
+      '  priceChanges: all',
       '',
     ].join('\n'),
   );

@@ -38,6 +38,21 @@ export class ListingPage {
     );
   }
 
+  /** Ice an ad ("jegelve") or make it active again, the way the site marks it in the card and its price blocks. */
+  setIced(id: number, iced: boolean): this {
+    return this.mapCards((card, cardId) => {
+      if (cardId !== id) return card;
+      const thawed = card
+        .replace(/ uad-status-iced"/, '"')
+        .replaceAll(' uad-price-iced', '')
+        .replaceAll(/\s*<small[^>]*><span class="fas fa-snowflake"[^>]*><\/span> jegelve<\/small>/g, '');
+      if (!iced) return thawed;
+      return thawed
+        .replace(/^<li class="media([^"]*)"/, '<li class="media$1 uad-status-iced"')
+        .replaceAll('class="uad-price"', 'class="uad-price uad-price-iced"');
+    });
+  }
+
   /** Add a new ad, a copy of `templateId` with another id and title, as the first card after the pinned block. */
   addAd(templateId: number, id: number, title: string): this {
     const template = [...this.html.matchAll(CARD)].find((match) => Number(match[1]) === templateId)?.[0];

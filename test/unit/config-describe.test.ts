@@ -109,3 +109,21 @@ describe('describeConfig', () => {
     expect([value('webhookSecret'), value('notify'), value('webhookSecrets')]).toEqual(['(none)', '(none)', '(none)']);
   });
 });
+
+describe('describeConfig, notification rules', () => {
+  it('shows the rules from the file in words, nested ones with their path, and refuses a bad one by its key', async () => {
+    await writeFile(
+      join(home, '.pyhabotrc'),
+      ['rules:', '  minDrop: 5%', '  lifecycle:', '    gone: true', ''].join('\n'),
+    );
+    const loaded = await loadConfig({ env: {}, cwd: home, homedir: home, version: '1.0.0' });
+    expect(loaded.config.rules).toEqual({ minDrop: { percent: 5 }, lifecycle: { gone: true } });
+    const row = describeConfig(loaded, { homedir: home }).rows.find((entry) => entry.key === 'rules');
+    expect(row).toMatchObject({ value: 'minDrop.percent: 5, lifecycle.gone: true', source: 'file ~/.pyhabotrc' });
+
+    await writeFile(join(home, '.pyhabotrc'), ['rules:', '  minDrop: 0', ''].join('\n'));
+    await expect(loadConfig({ env: {}, cwd: home, homedir: home, version: '1.0.0' })).rejects.toThrow(
+      /rules\.minDrop: an amount must be from 1/,
+    );
+  });
+});

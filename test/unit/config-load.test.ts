@@ -89,6 +89,7 @@ describe('defaults', () => {
       'chat.discord.allowedUsers': [],
       'chat.discord.apiBase': 'https://discord.com/api/v10',
       'chat.pollIntervalMs': 15000,
+      rules: null,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });

@@ -27,7 +27,18 @@ function known(id: number, overrides: Partial<KnownAd> = {}): [number, KnownAd] 
   const { title, url } = ad(id);
   return [
     id,
-    { id, title, url, price: 1000, priceKind: 'fixed', priceText: '1000 Ft', missedRuns: 0, gone: false, ...overrides },
+    {
+      id,
+      title,
+      url,
+      price: 1000,
+      priceKind: 'fixed',
+      priceText: '1000 Ft',
+      missedRuns: 0,
+      gone: false,
+      iced: false,
+      ...overrides,
+    },
   ];
 }
 
@@ -107,6 +118,26 @@ describe('diffAds', () => {
     const diff = diffAds(new Map([known(1)]), [ad(1, 900)], { ...rules, baseline: true });
     expect(diff.changes).toEqual([]);
     expect(diff.repriced.map((a) => a.price)).toEqual([900]);
+  });
+
+  it('tells an iced ad that is active again, and stores the change of state', () => {
+    const iced = { ...ad(2), iced: true };
+    const diff = diffAds(
+      new Map([known(1, { iced: true }), known(2), known(3, { iced: true }), known(4, { iced: true, gone: true })]),
+      [ad(1), iced, iced, { ...ad(3), iced: true }, ad(4)],
+      rules,
+    );
+    expect(diff.reactivated).toEqual([1]);
+    // An ad back from gone is a reappearance only, whatever it was before it went.
+    expect(diff.reappeared).toEqual([4]);
+    // Icing and thawing are kept, so the next scrape compares with the state the site showed last.
+    expect(diff.edited.map((edited) => [edited.id, edited.iced])).toEqual([
+      [1, false],
+      [2, true],
+      [4, false],
+    ]);
+    expect(diff.unchanged.map((unchanged) => unchanged.id)).toEqual([3]);
+    expect(diff.changes).toEqual([]);
   });
 
   it('ignores duplicate ids in one scrape', () => {

@@ -69,11 +69,11 @@ describe('prices the Hungarian way', () => {
   it('writes price changes with the difference', () => {
     const drop = samplePrice.event as PriceChangedEvent;
     expect(formatPriceChange(drop, 'hu')).toBe(
-      `180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft)`,
+      `180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft, −5,6${NBSP}%)`,
     );
     const rise: PriceChangedEvent = { ...drop, oldPrice: 165000 };
     expect(formatPriceChange(rise, 'en')).toBe(
-      `165${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (+5${NBSP}000${NBSP}Ft)`,
+      `165${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (+5${NBSP}000${NBSP}Ft, +3${NBSP}%)`,
     );
     const nowFree: PriceChangedEvent = { ...drop, newPrice: null, newPriceKind: 'free' };
     expect(formatPriceChange(nowFree, 'en')).toBe(`180${NBSP}000${NBSP}Ft → Free`);
@@ -369,9 +369,15 @@ describe('generic JSON', () => {
       'ad',
       'oldPrice',
       'newPrice',
+      'lowestPrice',
       'sentAt',
     ]);
-    expect(messages[1]?.body).toMatchObject({ type: 'price_changed', oldPrice: 180000, newPrice: 170000 });
+    expect(messages[1]?.body).toMatchObject({
+      type: 'price_changed',
+      oldPrice: 180000,
+      newPrice: 170000,
+      lowestPrice: 165000,
+    });
   });
 
   it('adds the bound a price change brought the ad under', () => {

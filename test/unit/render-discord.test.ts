@@ -40,7 +40,7 @@ describe('Discord renders the exact message', () => {
           fields: [
             {
               name: 'Price drop',
-              value: `180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft)`,
+              value: `180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft, −5.6${NBSP}%), lowest seen 165${NBSP}000${NBSP}Ft`,
               inline: true,
             },
             { name: 'Location', value: 'Szeged', inline: true },

@@ -17,7 +17,7 @@ describe('ntfy renders the exact message', () => {
           topic: 'alerts',
           title: 'Lenovo ThinkPad T14 Gen 2 – i5, 16 GB RAM, újszerű állapotban',
           message: [
-            `Árcsökkenés: 180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft)`,
+            `Árcsökkenés: 180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft, −5,6${NBSP}%), eddigi legalacsonyabb 165${NBSP}000${NBSP}Ft`,
             'Szeged',
             'Notebook Műhely Kft. (+318, üzleti)',
             'tegnap 18:05',

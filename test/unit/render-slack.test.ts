@@ -51,7 +51,9 @@ describe('Slack renders the exact message', () => {
     const drop = message?.body.blocks[3];
     if (drop?.type !== 'section') throw new Error('expected a section');
     expect(drop.fields?.[0]).toEqual(
-      mrkdwn(`*Price drop*\n180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft)`),
+      mrkdwn(
+        `*Price drop*\n180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft, −5.6${NBSP}%), lowest seen 165${NBSP}000${NBSP}Ft`,
+      ),
     );
     expect(message?.body).toMatchObject({ unfurl_links: true, unfurl_media: true });
     expect(message?.headers?.['Idempotency-Key']).toMatch(/^batch-[0-9a-f]{32}$/);

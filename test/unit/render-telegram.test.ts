@@ -56,7 +56,7 @@ describe('Telegram renders the exact message', () => {
       [
         '<a href="https://hardverapro.hu/aprok/notebook/index.html">' +
           'Lenovo ThinkPad T14 Gen 2 – i5, 16 GB RAM, újszerű állapotban</a>',
-        `Árcsökkenés: <b>180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft)</b>`,
+        `Árcsökkenés: <b>180${NBSP}000${NBSP}Ft → 170${NBSP}000${NBSP}Ft (−10${NBSP}000${NBSP}Ft, −5,6${NBSP}%), eddigi legalacsonyabb 165${NBSP}000${NBSP}Ft</b>`,
         'Szeged · Notebook Műhely Kft. (+318, üzleti) · tegnap 18:05',
       ].join('\n'),
     ]);

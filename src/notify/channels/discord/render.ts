@@ -58,6 +58,9 @@ const embedColours: Record<ItemKind, number> = {
   drop: 0x3498db,
   rise: 0xe67e22,
   change: 0xfee75c,
+  reactivated: 0x1abc9c,
+  reappeared: 0x9b59b6,
+  gone: 0x95a5a6,
 };
 
 /** Render a watch's pending items as Discord webhook messages of at most ten embeds each. */

@@ -15,6 +15,15 @@ export interface JsonEventBody {
   newPrice?: number | null;
   /** Only for a `price_changed` that brought the ad under the watch filter's maxPrice: that bound, in forints. */
   nowUnderLimit?: number;
+  /** Only for `price_changed`: the lowest fixed price the watch has seen for the ad, the new one included. */
+  lowestPrice?: number;
+  /** Only for a `price_changed` that fell under the watch's `below` target: that target, in forints. */
+  crossedBelow?: number;
+  /** Only for `reappeared`: when the ad had been recorded gone. */
+  goneAt?: string | null;
+  /** Only for `gone`: when the watch first and last saw the ad listed. */
+  firstSeenAt?: string;
+  lastSeenAt?: string;
   sentAt: string;
 }
 
@@ -32,8 +41,14 @@ export function renderJson(
             oldPrice: event.oldPrice,
             newPrice: event.newPrice,
             ...(event.nowUnderLimit === undefined ? {} : { nowUnderLimit: event.nowUnderLimit }),
+            ...(event.lowestPrice === undefined ? {} : { lowestPrice: event.lowestPrice }),
+            ...(event.crossedBelow === undefined ? {} : { crossedBelow: event.crossedBelow }),
           }
-        : {};
+        : event.type === 'reappeared'
+          ? { goneAt: event.goneAt }
+          : event.type === 'gone'
+            ? { firstSeenAt: event.firstSeenAt, lastSeenAt: event.lastSeenAt }
+            : {};
     return {
       itemIds: [item.id],
       body: {

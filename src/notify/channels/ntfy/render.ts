@@ -29,6 +29,9 @@ const kindTags: Record<ItemKind, string> = {
   drop: 'chart_with_downwards_trend',
   rise: 'chart_with_upwards_trend',
   change: 'label',
+  reactivated: 'sunny',
+  reappeared: 'leftwards_arrow_with_hook',
+  gone: 'wastebasket',
 };
 
 /** Render a watch's pending items as ntfy publish requests: one per ad, or one summary for a large batch. */
