@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
+import { mergeNotifications } from '../domain/merge-notifications.js';
 import type { Db } from '../store/open-db.js';
 import {
   deferNotifications,
@@ -13,7 +14,7 @@ import {
 import type { CheckRecord } from './check-report.js';
 
 /**
- * Sends one batch (one watch, one target) and reports each message's outcome as soon as it is known. Stops
+ * Sends one batch (everything due for one target, each event once) and reports each message's outcome as soon as it is known. Stops
  * before the next message once `signal` is aborted; messages it never sent get no outcome.
  */
 export type SendBatch = (
@@ -68,8 +69,8 @@ export function nextAttemptDelayMs(attemptsMade: number, baseMs: number, retryAf
 }
 
 /**
- * Targets are served concurrently so a slow or dead one never delays another; within a target, batches go one
- * after another. Each message's rows are marked as soon as its outcome is known, so a crash re-sends at most
+ * Targets are served concurrently so a slow or dead one never delays another; a target gets everything due for
+ * it as one batch, which its channel packs into as few messages as it allows. Each message's rows are marked as soon as its outcome is known, so a crash re-sends at most
  * the message in flight. A target whose message still fails after its in-run retries is down: every other row
  * for it waits until the failed one's next attempt, so a dead receiver costs one message's retries per run,
  * not one per notification.
@@ -99,21 +100,27 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
     const hold = new AbortController();
     const signal = AbortSignal.any([options.signal, hold.signal]);
     const settledIds = new Set<number>();
-    for (const batch of groupBy(rows, (row) => row.watchId).values()) {
-      if (signal.aborted) break;
-      const byId = new Map(batch.map((row) => [row.id, row]));
-      const settle = (outcome: DeliveryOutcome): void => {
-        for (const id of outcome.itemIds) settledIds.add(id);
-        if (settleOutcome(outcome, byId, target) === 'target_down') hold.abort();
-      };
-      try {
-        await options.send(target, batch.map(toItem), settle, signal);
-      } catch (error) {
-        // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
-        const message = error instanceof Error ? error.message : String(error);
-        const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
-        settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
-      }
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // One message per event: the rows several watches queued for the same ad travel, and are marked, together.
+    const merged = mergeNotifications(rows.map(toItem));
+    const rowIdsOf = new Map(merged.map((entry) => [entry.item.id, entry.rowIds]));
+    const settle = (outcome: DeliveryOutcome): void => {
+      const itemIds = outcome.itemIds.flatMap((id) => rowIdsOf.get(id) ?? [id]);
+      for (const id of itemIds) settledIds.add(id);
+      if (settleOutcome({ ...outcome, itemIds }, byId, target) === 'target_down') hold.abort();
+    };
+    try {
+      await options.send(
+        target,
+        merged.map((entry) => entry.item),
+        settle,
+        signal,
+      );
+    } catch (error) {
+      // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
+      const message = error instanceof Error ? error.message : String(error);
+      const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
+      settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
     }
     const held = troubles.get(target)?.held;
     if (held) {
@@ -184,7 +191,7 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
           });
         }
         if (trouble.held) {
-          const waiting = describeWaiting(options.db, target);
+          const waiting = describeWaiting(options.db, target, options.now());
           tally.retries += waiting.pending;
           if (waiting.pending === 0) continue;
           const { error, attempts, watch } = trouble.held;
@@ -206,7 +213,13 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
 }
 
 function toItem(row: PendingNotification): NotificationItem {
-  return { id: row.id, idempotencyKey: row.idempotencyKey, event: row.event, createdAt: row.createdAt };
+  const item: NotificationItem = {
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    event: row.event,
+    createdAt: row.createdAt,
+  };
+  return row.heldUntil === null ? item : { ...item, digest: true };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

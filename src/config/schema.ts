@@ -1,3 +1,4 @@
+import { digestMapValue, quietHoursValue, timeZoneValue } from './delivery-values.js';
 import type { PathContext } from './environment.js';
 import { adFilter } from './filter-value.js';
 import { defaultDbPath } from './paths.js';
@@ -231,6 +232,37 @@ export const configKeys = {
     description: 'Ad filter applied to every watch that does not opt out; a watch adds its own (see README "Filters")',
     secret: false,
     env: ['PYHABOT_FILTER'],
+  }),
+  quietHours: defineKey({
+    type: quietHoursValue(),
+    default: () => null,
+    description:
+      'Local time range (e.g. 23:00-07:00) when notifications wait in the outbox; they go out as one digest per target at its end',
+    secret: false,
+    env: ['PYHABOT_QUIET_HOURS'],
+  }),
+  timeZone: defineKey({
+    type: timeZoneValue(),
+    default: () => 'Europe/Budapest',
+    description: 'Time zone of quietHours and of digest times',
+    secret: false,
+    env: ['PYHABOT_TIME_ZONE'],
+  }),
+  digests: defineKey({
+    // Entry keys are targets, which hold tokens of their own: mask them in problems too.
+    type: digestMapValue(maskTargetKey),
+    default: () => ({}),
+    description:
+      'Targets that get their notifications as a digest, hourly or daily (at 08:00), keyed by target (config file only)',
+    secret: true,
+    env: [],
+  }),
+  telegramListAfter: defineKey({
+    type: integer({ min: 1, max: 100 }),
+    default: () => 5,
+    description: 'Telegram gets one message per ad up to this many in a run, and one list of them all above it',
+    secret: false,
+    env: ['PYHABOT_TELEGRAM_LIST_AFTER'],
   }),
 };
 

@@ -25,4 +25,6 @@ export interface WatchRules {
   below?: number;
   lifecycle?: LifecycleRules;
   reposts?: RepostRule;
+  /** Send this watch's notifications as a digest on a schedule; `off` sends them at once even to a digest target. */
+  digest?: 'hourly' | 'daily' | 'off';
 }

@@ -25,6 +25,8 @@ export interface MessageStrings {
   andMore(count: number): string;
   /** Follows a price change that brought the ad under the filter's maxPrice ("150 000 Ft"). */
   nowUnderLimit(limit: string): string;
+  /** Opens the headline of notifications that waited for quiet hours to end or for a digest. */
+  digest: string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -50,6 +52,7 @@ export const messageStrings = {
     watch: 'Watch',
     andMore: (count) => `… and ${count} more`,
     nowUnderLimit: (limit) => `now under your ${limit} limit`,
+    digest: 'Digest',
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -73,5 +76,6 @@ export const messageStrings = {
     watch: 'Figyelő',
     andMore: (count) => `… és még ${count}`,
     nowUnderLimit: (limit) => `most már ${limit} alatt`,
+    digest: 'Összefoglaló',
   },
 } satisfies Record<Language, MessageStrings>;

@@ -155,6 +155,14 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 4,
+    description: 'notifications held for quiet hours or a digest, and when they are released',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN held_until TEXT;
+      CREATE INDEX outbox_held ON outbox (target, held_until) WHERE held_until IS NOT NULL AND status = 'pending';
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -80,6 +80,10 @@ describe('defaults', () => {
       failureThreshold: 3,
       lockStaleMs: 120000,
       filter: null,
+      quietHours: null,
+      timeZone: 'Europe/Budapest',
+      digests: {},
+      telegramListAfter: 5,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });
@@ -461,11 +465,11 @@ describe('environment values', () => {
     });
   });
 
-  it('has a PYHABOT_ variable for every key but webhookSecrets, named after the key', async () => {
+  it('has a PYHABOT_ variable for every key but the per-target mappings, named after the key', async () => {
     const { configKeys } = await import('../../src/config/schema.js');
     for (const [key, definition] of Object.entries(configKeys)) {
       const expected = `PYHABOT_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
-      if (key === 'webhookSecrets') expect(definition.env).toEqual([]);
+      if (key === 'webhookSecrets' || key === 'digests') expect(definition.env).toEqual([]);
       else expect(definition.env[0]).toBe(key === 'webhookSecret' ? 'PYHABOT_WEBHOOK_SECRET' : expected);
     }
   });

@@ -15,6 +15,8 @@ export interface JsonEventBody {
   newPrice?: number | null;
   /** Only for a `price_changed` that brought the ad under the watch filter's maxPrice: that bound, in forints. */
   nowUnderLimit?: number;
+  /** Only when several watches found the same event: all of them, `watch` (the first) included. */
+  watches?: WatchRef[];
   sentAt: string;
 }
 
@@ -42,6 +44,7 @@ export function renderJson(
         watch: { id: event.watch.id, name: event.watch.name, url: event.watch.url },
         ad: event.ad,
         ...priceChange,
+        ...(item.watches === undefined ? {} : { watches: item.watches }),
         sentAt,
       },
       headers: { [IDEMPOTENCY_HEADER]: item.idempotencyKey },
