@@ -12,13 +12,16 @@ export function quietHoursValue(): ValueType<QuietHours | null> {
   const expected = 'a time range HH:MM-HH:MM (e.g. 23:00-07:00) or null';
   const fromText = (text: string, context: ValueContext): Checked<QuietHours | null> => {
     const parsed = parseQuietHours(text);
-    return parsed.ok ? { ok: true, value: parsed.value } : problem(context, `${parsed.reason}, got ${describeValue(text, { quote: !context.secret })}`);
+    return parsed.ok
+      ? { ok: true, value: parsed.value }
+      : problem(context, `${parsed.reason}, got ${describeValue(text, { quote: !context.secret })}`);
   };
   return {
     expected,
     fromFile(value, context) {
       if (value === null) return { ok: true, value: null };
-      if (typeof value !== 'string') return problem(context, `expected ${expected}, got ${describeValue(value, { quote: !context.secret })}`);
+      if (typeof value !== 'string')
+        return problem(context, `expected ${expected}, got ${describeValue(value, { quote: !context.secret })}`);
       return fromText(value, context);
     },
     fromText,
@@ -41,7 +44,8 @@ export function digestMapValue(describeKey: (key: string) => string): ValueType<
   return {
     expected,
     fromFile(value, context) {
-      if (!isPlainObject(value)) return problem(context, `expected ${expected}, got ${describeValue(value, { quote: !context.secret })}`);
+      if (!isPlainObject(value))
+        return problem(context, `expected ${expected}, got ${describeValue(value, { quote: !context.secret })}`);
       const problems: string[] = [];
       const entries: Record<string, DigestSchedule> = {};
       for (const [key, schedule] of Object.entries(value)) {

@@ -13,7 +13,8 @@ export interface MergedNotification {
  * 90 000 Ft and one that saw it at 85 000 Ft send two, because they tell different news.
  */
 export function sameEventKey(event: AdEvent): string {
-  const price = event.type === 'price_changed' ? [event.newPrice, event.newPriceKind] : [event.ad.price, event.ad.priceKind];
+  const price =
+    event.type === 'price_changed' ? [event.newPrice, event.newPriceKind] : [event.ad.price, event.ad.priceKind];
   return JSON.stringify([event.type, event.ad.id, ...price]);
 }
 

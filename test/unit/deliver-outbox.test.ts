@@ -264,7 +264,9 @@ describe('createOutboxDelivery', () => {
       const later = () => new Date(start.getTime() + HOUR);
       const working = recordingSender(() => ({ status: 'delivered' }));
       await delivery(working.send, [], later).deliverDue();
-      expect(working.items.map((item) => item.idempotencyKey)).toEqual(failing.items.map((item) => item.idempotencyKey));
+      expect(working.items.map((item) => item.idempotencyKey)).toEqual(
+        failing.items.map((item) => item.idempotencyKey),
+      );
       // The oldest row's key, whichever watch it came from.
       expect(working.items[0]?.idempotencyKey).toBe(`k-${watchIds[1]}-0-${start.getTime()}`);
       expect(outboxOf(DOWN).map((row) => row.status)).toEqual(['delivered', 'delivered']);
