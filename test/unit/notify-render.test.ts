@@ -382,7 +382,7 @@ describe('renderForTarget', () => {
     };
     const messages = renderForTarget(parseTarget('discord://1/abc'), [newAdItem(1), other, newAdItem(2)], options);
     expect(messages.map((message) => message.itemIds)).toEqual([[1, 9, 2]]);
-    const content = (messages[0]?.body as { content: string }).content;
+    const content = (messages[0]?.body as { content: string } | undefined)?.content;
     expect(content).toContain(`${sampleWatch.name}, cpu`);
   });
 });

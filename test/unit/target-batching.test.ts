@@ -51,7 +51,7 @@ describe('one target, one run: as few messages as the channel allows', () => {
   it('splits a long Telegram list into numbered parts', () => {
     const messages = renderForTarget(targets.telegram, batch(40), renderOptions);
     expect(messages.length).toBeGreaterThan(1);
-    expect((messages[0]?.body as { text: string }).text).toContain(`(1/${messages.length})`);
+    expect((messages[0]?.body as { text: string } | undefined)?.text).toContain(`(1/${messages.length})`);
   });
 
   it('sends ntfy a digest as one summary, however few its ads', () => {
@@ -65,8 +65,8 @@ describe('one target, one run: as few messages as the channel allows', () => {
 
   it('names every watch of the batch in the headline, and marks a digest', () => {
     const [plain] = renderForTarget(targets.discord, batch(3), renderOptions);
-    expect((plain?.body as { content: string }).content).toBe('3 new ads for watch 1, watch 2');
+    expect((plain?.body as { content: string } | undefined)?.content).toBe('3 new ads for watch 1, watch 2');
     const [digest] = renderForTarget(targets.discord, batch(3, true), renderOptions);
-    expect((digest?.body as { content: string }).content).toBe('Digest: 3 new ads for watch 1, watch 2');
+    expect((digest?.body as { content: string } | undefined)?.content).toBe('Digest: 3 new ads for watch 1, watch 2');
   });
 });
