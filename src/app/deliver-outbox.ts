@@ -7,6 +7,7 @@ import {
   deferNotifications,
   describeWaiting,
   listDueNotifications,
+  listHeldNotifications,
   markDelivered,
   markFailed,
   type PendingNotification,
@@ -36,7 +37,10 @@ export interface DeliveryTally {
 export interface OutboxDelivery {
   /** Deliver every due outbox row, except to targets that already failed in this run. */
   deliverDue(): Promise<void>;
-  /** Report one line per target that failed in this run, and return what the run delivered. */
+  /**
+   * Report one line per target that failed in this run and one per target with held notifications, and return
+   * what the run delivered.
+   */
   finish(): DeliveryTally;
 }
 
@@ -206,6 +210,9 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
             nextAttemptAt: waiting.nextAttemptAt,
           });
         }
+      }
+      for (const held of listHeldNotifications(options.db, options.now())) {
+        options.report({ type: 'held', ...held, target: options.mask(held.target) });
       }
       return { ...tally };
     },

@@ -2,7 +2,8 @@ import type { AddOptions } from '../commands/add.js';
 import type { EditOptions } from '../commands/edit.js';
 import type { FilterTestOptions } from '../commands/filter-test.js';
 import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
-import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-spec.js';
+import { DIGEST_CHOICES } from '../domain/quiet-hours.js';
+import { type ArgumentSpec, type CommandSpec, defineCommand, type OptionSpec } from './command-spec.js';
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
 import { operatorCommands } from './operator-commands.js';
@@ -11,6 +12,12 @@ import { TARGET_FORMATS_HELP } from './target-formats-help.js';
 export type { ArgumentSpec, CommandModule, CommandSpec, OptionSpec } from './command-spec.js';
 
 const json = jsonOption;
+const digestOption: OptionSpec = {
+  flags: '--digest <schedule>',
+  description:
+    "send this watch's notifications as an hourly or daily digest; off sends them at once (overrides the target's)",
+  choices: DIGEST_CHOICES,
+};
 const watchId: ArgumentSpec = { name: '<id>', description: 'watch id (see `pyhabot list`)', parse: parseWatchId };
 
 /** Every command pyhabot has. */
@@ -41,6 +48,7 @@ export const commandTable: CommandSpec[] = [
         parse: parseIntegerBetween(1, 50),
       },
       { flags: '--disabled', description: 'add the watch switched off' },
+      digestOption,
       {
         flags: '--allow-any-host',
         description: 'accept another host with the same path rules (a mirror or a local test server)',
@@ -113,6 +121,7 @@ export const commandTable: CommandSpec[] = [
         parse: parseMaxPagesOrDefault,
       },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
+      digestOption,
       ...editFilterOptions,
       json,
     ],

@@ -8,7 +8,9 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import type { DigestChoice } from '../domain/quiet-hours.js';
 import { setWatchFilter } from '../store/filters-repo.js';
+import { setWatchDigest } from '../store/rules-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
 export interface AddOptions extends FilterFlags, SearchFlags {
@@ -17,6 +19,7 @@ export interface AddOptions extends FilterFlags, SearchFlags {
   notifyExisting?: boolean;
   maxPages?: number;
   disabled?: boolean;
+  digest?: DigestChoice;
   allowAnyHost?: boolean;
   json?: boolean;
 }
@@ -51,6 +54,7 @@ export async function run(
   const watch = db.transaction(() => {
     const inserted = insert();
     if (filter) setWatchFilter(db, inserted.id, filter);
+    if (options.digest !== undefined) setWatchDigest(db, inserted.id, options.digest);
     return inserted;
   })();
   if (options.json) {

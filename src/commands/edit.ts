@@ -9,7 +9,9 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
+import type { DigestChoice } from '../domain/quiet-hours.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
+import { setWatchDigest } from '../store/rules-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
 import { duplicateError } from './add.js';
 
@@ -23,6 +25,7 @@ export interface EditOptions extends FilterFlags {
   notifyExisting?: boolean;
   maxPages?: number | 'default';
   allowAnyHost?: boolean;
+  digest?: DigestChoice;
   json?: boolean;
 }
 
@@ -51,12 +54,13 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
     if (other) throw duplicateError(other.id, other.name);
   }
   const filter = hasFilterFlags(options) ? applyFilterFlags(getWatchFilter(db, id), options) : null;
-  if (Object.keys(changes).length === 0 && filter === null) {
+  if (Object.keys(changes).length === 0 && filter === null && options.digest === undefined) {
     throw new UserError('nothing to change', { hint: 'see `pyhabot edit --help` for what can be changed' });
   }
   const updated = db.transaction(() => {
     // A filter change touches no recorded ad: ads already seen never become new because a filter now passes them.
     if (filter) setWatchFilter(db, id, filter);
+    if (options.digest !== undefined) setWatchDigest(db, id, options.digest);
     return updateWatch(db, id, changes, context.now());
   })();
   if (options.json) {

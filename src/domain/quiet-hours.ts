@@ -13,6 +13,7 @@ export type DigestSchedule = 'hourly' | 'daily';
 
 /** The digest choices, `off` included, as `--digest` and the config accept them. */
 export const DIGEST_CHOICES = ['hourly', 'daily', 'off'] as const;
+export type DigestChoice = (typeof DIGEST_CHOICES)[number];
 
 /** A daily digest goes out at this local time: read with the morning coffee, not at midnight. */
 export const DAILY_DIGEST_MINUTE = 8 * 60;

@@ -1,3 +1,5 @@
+import type { DigestChoice } from './quiet-hours.js';
+
 /** Which price changes of a watch's ads are worth a notification. */
 export type PriceChangeRule = 'drops' | 'all' | 'none';
 
@@ -26,5 +28,5 @@ export interface WatchRules {
   lifecycle?: LifecycleRules;
   reposts?: RepostRule;
   /** Send this watch's notifications as a digest on a schedule; `off` sends them at once even to a digest target. */
-  digest?: 'hourly' | 'daily' | 'off';
+  digest?: DigestChoice;
 }
