@@ -1,8 +1,8 @@
 import type { AddOptions } from '../commands/add.js';
 import type { EditOptions } from '../commands/edit.js';
 import type { FilterTestOptions } from '../commands/filter-test.js';
-import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
 import { DIGEST_CHOICES } from '../domain/quiet-hours.js';
+import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
 import { type ArgumentSpec, type CommandSpec, defineCommand, type OptionSpec } from './command-spec.js';
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
