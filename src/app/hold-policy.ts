@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/schema.js';
-import { type DigestSchedule, holdUntil } from '../domain/quiet-hours.js';
+import { type DigestSchedule, holdUntil, parseQuietHours } from '../domain/quiet-hours.js';
 import type { Db } from '../store/open-db.js';
 import { getWatchRules } from '../store/rules-repo.js';
 
@@ -19,7 +19,9 @@ export function holdForWatch(
   watchId: number,
   now: Date,
 ): ((target: string) => Date | null) | undefined {
-  const quietHours = settings.quietHours ?? null;
+  const parsed = settings.quietHours ? parseQuietHours(settings.quietHours) : null;
+  // The config already refused a range that cannot be read.
+  const quietHours = parsed?.ok ? parsed.value : null;
   const targetDigests = settings.digests ?? {};
   const watchDigest = getWatchRules(db, watchId).digest;
   if (quietHours === null && watchDigest === undefined && Object.keys(targetDigests).length === 0) return undefined;

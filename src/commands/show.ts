@@ -8,6 +8,7 @@ import { requireWatch } from '../app/watch-lookup.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { countWatchAds } from '../store/ads-repo.js';
 import { getWatchFilter } from '../store/filters-repo.js';
+import { getWatchRules } from '../store/rules-repo.js';
 
 /** `pyhabot show <id>`: everything about one watch. */
 export async function run(context: AppContext, [id]: [id: number], options: { json?: boolean }): Promise<ExitCode> {
@@ -17,9 +18,10 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
   const ads = countWatchAds(db, watch.id);
   const filter = getWatchFilter(db, watch.id);
   const globalFilter = (await context.config()).config.filter;
+  const digest = getWatchRules(db, watch.id).digest ?? null;
   const { output } = context;
   if (options.json) {
-    output.json({ ...watchToJson(watch, mask), ads, filter: { ...filter, global: globalFilter } });
+    output.json({ ...watchToJson(watch, mask), ads, filter: { ...filter, global: globalFilter }, digest });
     return ExitCode.ok;
   }
   const { styles } = output;
@@ -53,6 +55,7 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
     const shown = inherited.join('\n             ');
     rows.push(['global', filter.useGlobal ? shown : styles.dim(`(ignored) ${inherited.join('; ')}`)]);
   }
+  if (digest !== null) rows.push(['digest', digest === 'off' ? 'off (sent at once)' : digest]);
   for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
   return ExitCode.ok;
 }

@@ -1,5 +1,5 @@
 import { describeValue } from '../domain/describe-value.js';
-import { type DigestSchedule, parseQuietHours, type QuietHours } from '../domain/quiet-hours.js';
+import { type DigestSchedule, formatQuietHours, parseQuietHours } from '../domain/quiet-hours.js';
 import { isKnownTimeZone } from '../domain/zoned-time.js';
 import { type Checked, isPlainObject, type ValueContext, type ValueType } from './value-types.js';
 
@@ -7,13 +7,13 @@ function problem(context: ValueContext, text: string): Checked<never> {
   return { ok: false, problems: [`${context.at}: ${text}`] };
 }
 
-/** `HH:MM-HH:MM` (ranges over midnight welcome), or null for none. */
-export function quietHoursValue(): ValueType<QuietHours | null> {
+/** `HH:MM-HH:MM` (ranges over midnight welcome), kept as text in its tidy form (`7:00` → `07:00`), or null. */
+export function quietHoursValue(): ValueType<string | null> {
   const expected = 'a time range HH:MM-HH:MM (e.g. 23:00-07:00) or null';
-  const fromText = (text: string, context: ValueContext): Checked<QuietHours | null> => {
+  const fromText = (text: string, context: ValueContext): Checked<string | null> => {
     const parsed = parseQuietHours(text);
     return parsed.ok
-      ? { ok: true, value: parsed.value }
+      ? { ok: true, value: formatQuietHours(parsed.value) }
       : problem(context, `${parsed.reason}, got ${describeValue(text, { quote: !context.secret })}`);
   };
   return {

@@ -170,7 +170,9 @@ describe('quiet hours', () => {
     const nextHour = Math.floor(before / 3_600_000) * 3_600_000 + 3_600_000;
     expect([nextHour, nextHour + 3_600_000]).toContain(Date.parse(row?.held_until ?? ''));
 
+    expect(JSON.parse((await sandbox.run(['show', '1', '--json'])).stdout)).toMatchObject({ digest: 'hourly' });
     expect((await sandbox.run(['edit', '1', '--digest', 'off'])).code).toBe(0);
+    expect((await sandbox.run(['show', '1'])).stdout).toMatch(/^digest\s+off \(sent at once\)$/m);
     page.addAd(page.adIds()[0] as number, 9_300_302, 'Pixel');
     expect((await sandbox.run(['check'])).code).toBe(0);
     const bodies = receiver.jsonBodies() as DiscordBody[];
