@@ -281,4 +281,56 @@ describe('createOutboxDelivery', () => {
       expect(items.every((item) => item.watches === undefined)).toBe(true);
     });
   });
+  describe('held notifications', () => {
+    function queueHeld(count: number, target: string, until: Date): void {
+      const [sample] = buildSampleItems(start);
+      for (let i = 0; i < count; i += 1) {
+        const base = sample?.event as AdEvent;
+        recordEvent(db, {
+          watchId: watchIds[0] as number,
+          runId: null,
+          event: { ...base, ad: { ...base.ad, id: 7_000 + i } },
+          idempotencyKey: `held-${i}`,
+          targets: [target],
+          now: start,
+          holdUntil: () => until,
+        });
+      }
+    }
+
+    it('sends nothing before their release, reports them, and leaves them out of a failing target count', async () => {
+      queueHeld(2, DOWN, new Date(start.getTime() + HOUR));
+      queue(1, [DOWN]);
+      const { send, sent } = fakeSender(() => ({ status: 'retry', error: 'HTTP 503' }));
+      const records: CheckRecord[] = [];
+      const run = delivery(send, records);
+      await run.deliverDue();
+      expect(sent.get(DOWN)).toBe(1);
+      expect(run.finish()).toEqual({ delivered: 0, retries: 1, dead: 0 });
+      expect(records.map((record) => record.type)).toEqual(['delivery_failed', 'held']);
+      expect(records[0]).toMatchObject({ notifications: 1 });
+      expect(records[1]).toEqual({
+        type: 'held',
+        target: 'https://down.example/****',
+        notifications: 2,
+        releasedAt: new Date(start.getTime() + HOUR).toISOString(),
+      });
+    });
+
+    it('sends them as one digest once released, and reports nothing held any more', async () => {
+      queueHeld(3, UP, new Date(start.getTime() + HOUR));
+      const batches: NotificationItem[][] = [];
+      const send: SendBatch = async (_target, items, onOutcome) => {
+        batches.push(items);
+        onOutcome({ itemIds: items.map((item) => item.id), result: { status: 'delivered' } });
+      };
+      const records: CheckRecord[] = [];
+      const run = delivery(send, records, () => new Date(start.getTime() + HOUR));
+      await run.deliverDue();
+      expect(batches).toHaveLength(1);
+      expect(batches[0]?.map((item) => item.digest)).toEqual([true, true, true]);
+      expect(run.finish()).toEqual({ delivered: 3, retries: 0, dead: 0 });
+      expect(records).toEqual([]);
+    });
+  });
 });
