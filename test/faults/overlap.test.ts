@@ -37,7 +37,7 @@ async function overlapRounds(rounds: number, firstAdId: number, pairs = false): 
   );
   const pages: ListingPage[] = [];
   for (let index = 0; index < WATCHES; index += 1) {
-    const shared = pairs && index % 2 === 1 ? pages[index - 1] : undefined;
+    const shared = pairs && index % 2 === 1 ? pages.at(-1) : undefined;
     const page = shared ?? new ListingPage().keepFirst(6).withoutNextPage();
     if (shared === undefined) pages.push(page);
     const path = `/aprok/overlap${index}/index.html`;
