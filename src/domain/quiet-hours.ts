@@ -13,6 +13,7 @@ export type DigestSchedule = 'hourly' | 'daily';
 
 /** The digest choices, `off` included, as `--digest` and the config accept them. */
 export const DIGEST_CHOICES = ['hourly', 'daily', 'off'] as const;
+/** A digest schedule, or `off` for a watch that sends at once even to a digest target. */
 export type DigestChoice = (typeof DIGEST_CHOICES)[number];
 
 /** A daily digest goes out at this local time: read with the morning coffee, not at midnight. */
