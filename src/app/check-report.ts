@@ -45,6 +45,8 @@ export type CheckRecord =
       /** When the first waiting notification is tried again; null for dead ones. */
       nextAttemptAt: string | null;
     }
+  /** One per target with notifications held for quiet hours or a digest, after the run's deliveries. */
+  | { type: 'held'; target: string; notifications: number; releasedAt: string }
   | CheckSummary;
 
 /** The last record of a run. */

@@ -2,11 +2,13 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { nextAttemptDelayMs } from '../domain/delivery-backoff.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
+import { mergeNotifications } from '../domain/merge-notifications.js';
 import type { Db } from '../store/open-db.js';
 import {
   deferNotifications,
   describeWaiting,
   listDueNotifications,
+  listHeldNotifications,
   markDelivered,
   markFailed,
   type PendingNotification,
@@ -14,7 +16,7 @@ import {
 import type { CheckRecord } from './check-report.js';
 
 /**
- * Sends one batch (one watch, one target) and reports each message's outcome as soon as it is known. Stops
+ * Sends one batch (everything due for one target, each event once) and reports each message's outcome as soon as it is known. Stops
  * before the next message once `signal` is aborted; messages it never sent get no outcome.
  */
 export type SendBatch = (
@@ -36,7 +38,10 @@ export interface DeliveryTally {
 export interface OutboxDelivery {
   /** Deliver every due outbox row, except to targets that already failed in this run. */
   deliverDue(): Promise<void>;
-  /** Report one line per target that failed in this run, and return what the run delivered. */
+  /**
+   * Report one line per target that failed in this run and one per target with held notifications, and return
+   * what the run delivered.
+   */
   finish(): DeliveryTally;
 }
 
@@ -59,8 +64,8 @@ interface TargetTrouble {
 }
 
 /**
- * Targets are served concurrently so a slow or dead one never delays another; within a target, batches go one
- * after another. Each message's rows are marked as soon as its outcome is known, so a crash re-sends at most
+ * Targets are served concurrently so a slow or dead one never delays another; a target gets everything due for
+ * it as one batch, which its channel packs into as few messages as it allows. Each message's rows are marked as soon as its outcome is known, so a crash re-sends at most
  * the message in flight. A target whose message still fails after its in-run retries is down: every other row
  * for it waits until the failed one's next attempt, so a dead receiver costs one message's retries per run,
  * not one per notification.
@@ -90,21 +95,27 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
     const hold = new AbortController();
     const signal = AbortSignal.any([options.signal, hold.signal]);
     const settledIds = new Set<number>();
-    for (const batch of groupBy(rows, (row) => row.watchId).values()) {
-      if (signal.aborted) break;
-      const byId = new Map(batch.map((row) => [row.id, row]));
-      const settle = (outcome: DeliveryOutcome): void => {
-        for (const id of outcome.itemIds) settledIds.add(id);
-        if (settleOutcome(outcome, byId, target) === 'target_down') hold.abort();
-      };
-      try {
-        await options.send(target, batch.map(toItem), settle, signal);
-      } catch (error) {
-        // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
-        const message = error instanceof Error ? error.message : String(error);
-        const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
-        settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
-      }
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // One message per event: the rows several watches queued for the same ad travel, and are marked, together.
+    const merged = mergeNotifications(rows.map(toItem));
+    const rowIdsOf = new Map(merged.map((entry) => [entry.item.id, entry.rowIds]));
+    const settle = (outcome: DeliveryOutcome): void => {
+      const itemIds = outcome.itemIds.flatMap((id) => rowIdsOf.get(id) ?? [id]);
+      for (const id of itemIds) settledIds.add(id);
+      if (settleOutcome({ ...outcome, itemIds }, byId, target) === 'target_down') hold.abort();
+    };
+    try {
+      await options.send(
+        target,
+        merged.map((entry) => entry.item),
+        settle,
+        signal,
+      );
+    } catch (error) {
+      // A sender that throws never reported its remaining rows; each counts as one more failed attempt.
+      const message = error instanceof Error ? error.message : String(error);
+      const unsettled = [...byId.keys()].filter((id) => !settledIds.has(id));
+      settle({ itemIds: unsettled, result: { status: 'retry', error: message } });
     }
     const held = troubles.get(target)?.held;
     if (held) {
@@ -175,7 +186,7 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
           });
         }
         if (trouble.held) {
-          const waiting = describeWaiting(options.db, target);
+          const waiting = describeWaiting(options.db, target, options.now());
           tally.retries += waiting.pending;
           if (waiting.pending === 0) continue;
           const { error, attempts, watch } = trouble.held;
@@ -191,13 +202,22 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
           });
         }
       }
+      for (const held of listHeldNotifications(options.db, options.now())) {
+        options.report({ type: 'held', ...held, target: options.mask(held.target) });
+      }
       return { ...tally };
     },
   };
 }
 
 function toItem(row: PendingNotification): NotificationItem {
-  return { id: row.id, idempotencyKey: row.idempotencyKey, event: row.event, createdAt: row.createdAt };
+  const item: NotificationItem = {
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    event: row.event,
+    createdAt: row.createdAt,
+  };
+  return row.heldUntil === null ? item : { ...item, digest: true };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

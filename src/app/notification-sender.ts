@@ -38,6 +38,7 @@ export async function createNotificationSender(options: {
     const outcomes = await sendNotifications(target, items, {
       language: config.language,
       linkPreview: config.telegramLinkPreview,
+      telegramListAfter: config.telegramListAfter,
       userAgent: options.userAgent,
       timeoutMs: config.deliveryTimeoutMs,
       retryAfterMaxMs: config.retryAfterMaxMs,

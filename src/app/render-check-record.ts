@@ -68,6 +68,10 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
         `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${displayText(record.target)}: ${displayText(record.error)}, ${fate}`,
       ];
     }
+    case 'held':
+      return [
+        `${styles.dim('HELD')} ${displayText(record.target)}: ${plural(record.notifications, 'notification waits', 'notifications wait')} for the digest${describeRelease(record.releasedAt, now)}`,
+      ];
     case 'summary':
       return [renderSummary(record, styles)];
   }
@@ -124,11 +128,20 @@ function describePrice(ad: Ad): string {
 
 /** ", next try after 12:05" in local time, with the date when it is not today. */
 function describeNextTry(iso: string | null, now: Date): string {
+  return describeLocalTime(iso, now, 'next try after');
+}
+
+/** ", sent after 07:00" in local time, with the date when it is not today. */
+function describeRelease(iso: string, now: Date): string {
+  return describeLocalTime(iso, now, 'sent after');
+}
+
+function describeLocalTime(iso: string | null, now: Date, words: string): string {
   if (iso === null) return '';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
   const pad = (n: number): string => String(n).padStart(2, '0');
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
   const day = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `, next try after ${day(at) === day(now) ? time : `${day(at)} ${time}`}`;
+  return `, ${words} ${day(at) === day(now) ? time : `${day(at)} ${time}`}`;
 }

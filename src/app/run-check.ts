@@ -17,6 +17,7 @@ import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
+import { type HoldSettings, holdForWatch } from './hold-policy.js';
 import { letPendingSignalsIn } from './pending-signals.js';
 import { reportEvents } from './report-events.js';
 import { filtersOfWatch, reportFiltered } from './screen-check.js';
@@ -37,7 +38,8 @@ export type CheckSettings = Pick<
   ResolvedConfig,
   'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
 > &
-  Partial<Pick<ResolvedConfig, 'filter' | 'rules'>>;
+  Partial<Pick<ResolvedConfig, 'filter' | 'rules'>> &
+  HoldSettings;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -239,6 +241,7 @@ function recordScrape(
           idempotencyKey: randomUUID(),
           targets,
           now: at,
+          holdUntil: holdForWatch(deps.db, deps.settings, watch.id, at),
         });
       }
       recordCheckSuccess(deps.db, watch.id, {

@@ -3,8 +3,9 @@ import type { EditOptions } from '../commands/edit.js';
 import type { FeedOptions } from '../commands/feed.js';
 import type { FilterTestOptions } from '../commands/filter-test.js';
 import type { StatsOptions } from '../commands/stats.js';
+import { DIGEST_CHOICES } from '../domain/quiet-hours.js';
 import { collectStrings, parseIntegerBetween, parseMaxPagesOrDefault, parseWatchId } from './arg-parsers.js';
-import { type ArgumentSpec, type CommandSpec, defineCommand } from './command-spec.js';
+import { type ArgumentSpec, type CommandSpec, defineCommand, type OptionSpec } from './command-spec.js';
 import { editFilterOptions, filterOptions, searchOptions } from './filter-options.js';
 import { jsonOption } from './json-option.js';
 import { operatorCommands } from './operator-commands.js';
@@ -14,6 +15,12 @@ import { TARGET_FORMATS_HELP } from './target-formats-help.js';
 export type { ArgumentSpec, CommandModule, CommandSpec, OptionSpec } from './command-spec.js';
 
 const json = jsonOption;
+const digestOption: OptionSpec = {
+  flags: '--digest <schedule>',
+  description:
+    "send this watch's notifications as an hourly or daily digest; off sends them at once (overrides the target's)",
+  choices: DIGEST_CHOICES,
+};
 const watchId: ArgumentSpec = { name: '<id>', description: 'watch id (see `pyhabot list`)', parse: parseWatchId };
 
 /** Every command pyhabot has. */
@@ -44,6 +51,7 @@ export const commandTable: CommandSpec[] = [
         parse: parseIntegerBetween(1, 50),
       },
       { flags: '--disabled', description: 'add the watch switched off' },
+      digestOption,
       {
         flags: '--allow-any-host',
         description: 'accept another host with the same path rules (a mirror or a local test server)',
@@ -121,6 +129,7 @@ export const commandTable: CommandSpec[] = [
         parse: parseMaxPagesOrDefault,
       },
       { flags: '--allow-any-host', description: 'accept another host for --url' },
+      digestOption,
       ...editFilterOptions,
       ...editRuleOptions,
       json,

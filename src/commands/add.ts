@@ -5,11 +5,12 @@ import { type SearchFlags, watchUrlFrom } from '../app/search-flags.js';
 import { watchToJson } from '../app/watch-json.js';
 import { duplicateError } from '../domain/duplicate-watch.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import type { DigestChoice } from '../domain/quiet-hours.js';
 import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { fitWatchName, validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
 import { setWatchFilter } from '../store/filters-repo.js';
-import { setWatchRules } from '../store/rules-repo.js';
+import { setWatchDigest, setWatchRules } from '../store/rules-repo.js';
 import { findWatchByUrl, insertWatch } from '../store/watches-repo.js';
 
 export interface AddOptions extends FilterFlags, SearchFlags, RuleFlags {
@@ -18,6 +19,7 @@ export interface AddOptions extends FilterFlags, SearchFlags, RuleFlags {
   notifyExisting?: boolean;
   maxPages?: number;
   disabled?: boolean;
+  digest?: DigestChoice;
   allowAnyHost?: boolean;
   json?: boolean;
 }
@@ -54,6 +56,7 @@ export async function run(
     const inserted = insert();
     if (filter) setWatchFilter(db, inserted.id, filter);
     if (rules) setWatchRules(db, inserted.id, rules);
+    if (options.digest !== undefined) setWatchDigest(db, inserted.id, options.digest);
     return inserted;
   })();
   if (options.json) {

@@ -129,7 +129,7 @@ function createCheckPrinter(
 ): { report(record: CheckRecord): void; finish(summary: CheckSummary): void } {
   let printedNews = false;
   const isNews = (record: CheckRecord): boolean =>
-    record.type !== 'baseline' && record.type !== 'summary' && record.type !== 'filtered';
+    record.type !== 'baseline' && record.type !== 'summary' && record.type !== 'filtered' && record.type !== 'held';
   const print = (record: CheckRecord): void => {
     if (options.json) output.jsonLine(record);
     else for (const line of renderCheckRecord(record, output.styles)) output.line(line);

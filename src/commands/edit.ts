@@ -7,11 +7,12 @@ import { requireWatch } from '../app/watch-lookup.js';
 import { duplicateError } from '../domain/duplicate-watch.js';
 import { UserError } from '../domain/errors.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import type { DigestChoice } from '../domain/quiet-hours.js';
 import { maskTarget, parseTarget } from '../domain/targets/parse-target.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl } from '../domain/watch-url.js';
 import { getWatchFilter, setWatchFilter } from '../store/filters-repo.js';
-import { getWatchRules, setWatchRules } from '../store/rules-repo.js';
+import { getWatchRules, setWatchDigest, setWatchRules } from '../store/rules-repo.js';
 import { findWatchByUrl, updateWatch, type WatchChanges } from '../store/watches-repo.js';
 
 export interface EditOptions extends FilterFlags, RuleFlags {
@@ -24,6 +25,7 @@ export interface EditOptions extends FilterFlags, RuleFlags {
   notifyExisting?: boolean;
   maxPages?: number | 'default';
   allowAnyHost?: boolean;
+  digest?: DigestChoice;
   json?: boolean;
 }
 
@@ -53,13 +55,14 @@ export async function run(context: AppContext, [id]: [id: number], options: Edit
   }
   const filter = hasFilterFlags(options) ? applyFilterFlags(getWatchFilter(db, id), options) : null;
   const rules = hasRuleFlags(options) ? applyRuleFlags(getWatchRules(db, id), options) : null;
-  if (Object.keys(changes).length === 0 && filter === null && rules === null) {
+  if (Object.keys(changes).length === 0 && filter === null && rules === null && options.digest === undefined) {
     throw new UserError('nothing to change', { hint: 'see `pyhabot edit --help` for what can be changed' });
   }
   const updated = db.transaction(() => {
     // A filter change touches no recorded ad: ads already seen never become new because a filter now passes them.
     if (filter) setWatchFilter(db, id, filter);
     if (rules) setWatchRules(db, id, rules);
+    if (options.digest !== undefined) setWatchDigest(db, id, options.digest);
     return updateWatch(db, id, changes, context.now());
   })();
   if (options.json) {

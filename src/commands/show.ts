@@ -20,6 +20,7 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
   const filter = getWatchFilter(db, watch.id);
   const { filter: globalFilter, rules: globalRules } = (await context.config()).config;
   const ownRules = getWatchRules(db, watch.id);
+  const digest = ownRules.digest ?? null;
   const { output } = context;
   if (options.json) {
     output.json({
@@ -27,6 +28,7 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
       ads,
       filter: { ...filter, global: globalFilter },
       rules: rulesToJson(ownRules, globalRules),
+      digest,
     });
     return ExitCode.ok;
   }
@@ -67,6 +69,7 @@ export async function run(context: AppContext, [id]: [id: number], options: { js
     ({ name, value, source }) => `${name} ${value} ${styles.dim(`(${source === 'global' ? 'config file' : source})`)}`,
   );
   rows.push(['in effect', effective.join('\n             ')]);
+  if (digest !== null) rows.push(['digest', digest === 'off' ? 'off (sent at once)' : digest]);
   for (const [label, value] of rows) output.line(`${styles.bold(label.padEnd(12))} ${value}`);
   return ExitCode.ok;
 }

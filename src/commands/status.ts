@@ -1,9 +1,9 @@
 import type { AppContext } from '../app/context.js';
-import { formatRelativeTime, plural } from '../app/format.js';
+import { formatLocalDateTime, formatRelativeTime, plural } from '../app/format.js';
 import { assessHealth } from '../app/health.js';
 import { isCheckRunning } from '../app/run-lock.js';
 import { ExitCode } from '../domain/exit-codes.js';
-import { countDeadSince, countOutbox, listDeadNotifications } from '../store/outbox-repo.js';
+import { countDeadSince, countOutbox, listDeadNotifications, listHeldNotifications } from '../store/outbox-repo.js';
 import { lastRun } from '../store/runs-repo.js';
 import { listWatches } from '../store/watches-repo.js';
 
@@ -33,11 +33,15 @@ export async function run(
     checkRunning: isCheckRunning(db, { now, staleAfterMs: config.lockStaleMs }),
   });
   const outbox = countOutbox(db);
+  const held = listHeldNotifications(db, now);
+  // Loaded only when needed: the rules are a module per channel, and most reports show no target.
+  const mask =
+    options.json || held.length > 0
+      ? (await import('../domain/targets/parse-target.js')).maskTarget
+      : (target: string) => target;
   const exitCode = health.healthy ? ExitCode.ok : ExitCode.partialFailure;
   const { output } = context;
   if (options.json) {
-    // Loaded only here: the text report shows no targets, and the rules are a module per channel.
-    const { maskTarget: mask } = await import('../domain/targets/parse-target.js');
     output.json({
       healthy: health.healthy,
       problems: health.problems,
@@ -52,6 +56,7 @@ export async function run(
         errorMessage: watch.lastCheck.errorMessage,
       })),
       notifications: outbox,
+      held: held.map((entry) => ({ ...entry, target: mask(entry.target) })),
       deadNotifications: listDeadNotifications(db).map((row) => ({ ...row, target: mask(row.target) })),
     });
     return exitCode;
@@ -70,5 +75,10 @@ export async function run(
   output.line(`last success:  ${formatRelativeTime(health.lastSuccessAt, now)}`);
   output.line(`watches:       ${watches.length} (${watches.filter((w) => w.enabled).length} enabled)`);
   output.line(`notifications: ${outbox.pending} pending, ${outbox.dead} dead, ${outbox.delivered} delivered`);
+  for (const entry of held) {
+    output.line(
+      `held:          ${entry.notifications} for ${mask(entry.target)}, sent at the first check after ${formatLocalDateTime(entry.releasedAt, 'short')}`,
+    );
+  }
   return exitCode;
 }

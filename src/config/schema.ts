@@ -1,6 +1,8 @@
 export type { DefaultContext, KeyDefinition } from './key-definition.js';
 
 import { chatKeys } from './chat-keys.js';
+import { digestMapValue, quietHoursValue, timeZoneValue } from './delivery-values.js';
+import type { PathContext } from './environment.js';
 import { adFilter } from './filter-value.js';
 import { defineKey, type KeyDefinition } from './key-definition.js';
 import { defaultDbPath } from './paths.js';
@@ -214,6 +216,37 @@ export const configKeys = {
       'Notification rules for every watch that does not set its own: price changes, minDrop, below, lifecycle events, reposts (see README "Notification rules")',
     secret: false,
     env: ['PYHABOT_RULES'],
+  }),
+  quietHours: defineKey({
+    type: quietHoursValue(),
+    default: () => null,
+    description:
+      'Local time range (e.g. 23:00-07:00) when notifications wait in the outbox; they go out as one digest per target at its end',
+    secret: false,
+    env: ['PYHABOT_QUIET_HOURS'],
+  }),
+  timeZone: defineKey({
+    type: timeZoneValue(),
+    default: () => 'Europe/Budapest',
+    description: 'Time zone of quietHours and of digest times',
+    secret: false,
+    env: ['PYHABOT_TIME_ZONE'],
+  }),
+  digests: defineKey({
+    // Entry keys are targets, which hold tokens of their own: mask them in problems too.
+    type: digestMapValue(maskTargetKey),
+    default: () => ({}),
+    description:
+      'Targets that get their notifications as a digest, hourly or daily (at 08:00), keyed by target (config file only)',
+    secret: true,
+    env: [],
+  }),
+  telegramListAfter: defineKey({
+    type: integer({ min: 1, max: 100 }),
+    default: () => 5,
+    description: 'Telegram gets one message per ad up to this many in a run, and one list of them all above it',
+    secret: false,
+    env: ['PYHABOT_TELEGRAM_LIST_AFTER'],
   }),
 };
 

@@ -72,4 +72,8 @@ export interface NotificationItem {
   event: AdEvent;
   /** When the event was detected (ISO 8601). */
   createdAt: string;
+  /** Every watch that found this same event, when several did (one message names them all). */
+  watches?: WatchRef[];
+  /** Held for quiet hours or a digest, and now sent with the others that waited. */
+  digest?: boolean;
 }

@@ -1,3 +1,5 @@
+import type { DigestChoice } from './quiet-hours.js';
+
 /** Which price changes of a watch's ads are worth a notification. */
 export type PriceChangeRule = 'drops' | 'all' | 'none';
 
@@ -29,4 +31,6 @@ export interface WatchRules {
   below?: number | null;
   lifecycle?: LifecycleRules;
   reposts?: RepostRule;
+  /** Send this watch's notifications as a digest on a schedule; `off` sends them at once even to a digest target. */
+  digest?: DigestChoice;
 }

@@ -2,6 +2,7 @@ import type { Seller } from '../domain/ad.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
 import { listedDuration } from '../domain/listed-duration.js';
 import { classifyPriceMove, formatAmount, formatPrice, formatPriceChange } from './format-price.js';
+import { nameWatches } from './headline.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** What kind of news one item is, for labels, colours and tags. */
@@ -90,7 +91,8 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     posted: describePosted(ad.postedAt, ad.timeText),
     postedAtIso: toUtcIso(ad.postedAt),
     image: normaliseHttpUrl(ad.image),
-    watch: event.watch,
+    // An event several watches found names them all ("gpu, gpu-budapest").
+    watch: item.watches === undefined ? event.watch : { ...event.watch, name: nameWatches([item]) },
   };
 }
 

@@ -11,9 +11,20 @@ export function buildHeadline(items: readonly NotificationItem[], language: Lang
   if (newCount > 0) parts.push(words.newAds(newCount));
   if (changeCount > 0) parts.push(words.priceChanges(changeCount));
   if (lifecycleCount > 0) parts.push(words.lifecycleEvents(lifecycleCount));
-  const watch = items[0]?.event.watch;
-  const watchName = watch?.name.trim() ?? '';
-  return words.headline(parts, watchName === '' ? `#${watch?.id ?? '?'}` : watchName);
+  const headline = words.headline(parts, nameWatches(items));
+  return items.length > 0 && items.every((item) => item.digest === true) ? `${words.digest}: ${headline}` : headline;
+}
+
+/** Every watch the items came from, each once, in order: "gpu, gpu-budapest". */
+export function nameWatches(items: readonly NotificationItem[]): string {
+  const names = new Map<number, string>();
+  for (const item of items) {
+    for (const watch of item.watches ?? [item.event.watch]) {
+      const name = watch.name.trim();
+      if (!names.has(watch.id)) names.set(watch.id, name === '' ? `#${watch.id}` : name);
+    }
+  }
+  return names.size === 0 ? '#?' : [...names.values()].join(', ');
 }
 
 /** The "(2/3)" suffix for a batch split over several messages; empty when there is one. */

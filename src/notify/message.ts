@@ -6,6 +6,8 @@ export interface RenderOptions {
   /** Whether services that unfurl links should show a preview card. */
   linkPreview: boolean;
   now: Date;
+  /** Telegram sends one message per ad up to this many ads, and a list of them all above it. Default 5. */
+  telegramListAfter?: number;
 }
 
 /** One request body for a service, and the outbox rows it carries. */

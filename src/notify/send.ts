@@ -15,6 +15,8 @@ import type { Language } from './strings.js';
 export interface SendOptions {
   language: Language;
   linkPreview: boolean;
+  /** Telegram: one message per ad up to this many ads, one list above it. */
+  telegramListAfter?: number;
   userAgent: string;
   /** Signs JSON webhook request bodies with HMAC-SHA256 (X-Pyhabot-Signature); other channels are never signed. */
   secret?: string;
@@ -75,6 +77,7 @@ export async function sendNotifications(
     language: options.language,
     linkPreview: options.linkPreview,
     now: settings.now(),
+    ...(options.telegramListAfter === undefined ? {} : { telegramListAfter: options.telegramListAfter }),
   });
   const outcomes: DeliveryOutcome[] = [];
   const settle = (outcome: DeliveryOutcome): void => {

@@ -37,6 +37,8 @@ export interface MessageStrings {
   /** Follows a gone ad's last price: how long it was listed. */
   listedFor(count: number, unit: 'day' | 'hour' | 'minute'): string;
   lastPrice: string;
+  /** Opens the headline of notifications that waited for quiet hours to end or for a digest. */
+  digest: string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -70,6 +72,7 @@ export const messageStrings = {
     gone: 'Gone',
     listedFor: (count, unit) => `listed for ${count} ${unit}${count === 1 ? '' : 's'}`,
     lastPrice: 'Last price',
+    digest: 'Digest',
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -101,5 +104,6 @@ export const messageStrings = {
     gone: 'Eltűnt',
     listedFor: (count, unit) => `${count} ${{ day: 'napig', hour: 'óráig', minute: 'percig' }[unit]} volt fent`,
     lastPrice: 'Utolsó ár',
+    digest: 'Összefoglaló',
   },
 } satisfies Record<Language, MessageStrings>;

@@ -156,6 +156,14 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
     `,
   },
   {
+    version: 4,
+    description: 'notifications held for quiet hours or a digest, and when they are released',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN held_until TEXT;
+      CREATE INDEX outbox_held ON outbox (target, held_until) WHERE held_until IS NOT NULL AND status = 'pending';
+    `,
+  },
+  {
     version: 5,
     description: 'chat control: where each chat transport stopped reading, and the strangers already logged',
     sql: `

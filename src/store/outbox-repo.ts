@@ -11,6 +11,8 @@ export function recordEvent(
     idempotencyKey: string;
     targets: string[];
     now: Date;
+    /** Until when a target's notification waits (quiet hours, digest); null or absent sends it at once. */
+    holdUntil?: (target: string) => Date | null;
   },
 ): number {
   const at = input.now.toISOString();
@@ -30,10 +32,13 @@ export function recordEvent(
     );
   const eventId = Number(result.lastInsertRowid);
   const enqueue = db.prepare(
-    `INSERT OR IGNORE INTO outbox (event_id, target, status, attempts, next_attempt_at, created_at)
-     VALUES (?, ?, 'pending', 0, ?, ?)`,
+    `INSERT OR IGNORE INTO outbox (event_id, target, status, attempts, next_attempt_at, created_at, held_until)
+     VALUES (?, ?, 'pending', 0, ?, ?, ?)`,
   );
-  for (const target of input.targets) enqueue.run(eventId, target, at, at);
+  for (const target of input.targets) {
+    const held = input.holdUntil?.(target)?.toISOString() ?? null;
+    enqueue.run(eventId, target, held ?? at, at, held);
+  }
   return eventId;
 }
 
@@ -42,13 +47,15 @@ export interface PendingNotification extends NotificationItem {
   target: string;
   watchId: number;
   attempts: number;
+  /** When the row was released from quiet hours or a digest; null for a row that never waited. */
+  heldUntil: string | null;
 }
 
 /** Pending rows whose next attempt is due, oldest first. */
 export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
   const rows = db
     .prepare(
-      `SELECT o.id, o.target, o.attempts, e.watch_id, e.idempotency_key, e.payload, e.created_at
+      `SELECT o.id, o.target, o.attempts, o.held_until, e.watch_id, e.idempotency_key, e.payload, e.created_at
        FROM outbox o JOIN events e ON e.id = o.event_id
        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
        ORDER BY o.id`,
@@ -57,6 +64,7 @@ export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
     id: number;
     target: string;
     attempts: number;
+    held_until: string | null;
     watch_id: number;
     idempotency_key: string;
     payload: string;
@@ -66,6 +74,7 @@ export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
     id: row.id,
     target: row.target,
     attempts: row.attempts,
+    heldUntil: row.held_until,
     watchId: row.watch_id,
     idempotencyKey: row.idempotency_key,
     event: JSON.parse(row.payload) as AdEvent,
@@ -111,13 +120,35 @@ export function deferNotifications(db: Db, ids: number[], until: Date): void {
   })();
 }
 
-/** How many rows wait for one target, and when the first of them is due. */
-export function describeWaiting(db: Db, target: string): { pending: number; nextAttemptAt: string | null } {
+/** Notifications still held (quiet hours or a digest) for one target, and when the first is released. */
+export interface HeldNotifications {
+  target: string;
+  notifications: number;
+  /** ISO 8601. */
+  releasedAt: string;
+}
+
+/** Rows held past `now`, per target, soonest release first. */
+export function listHeldNotifications(db: Db, now: Date): HeldNotifications[] {
+  const rows = db
+    .prepare(
+      `SELECT target, COUNT(*) AS n, MIN(held_until) AS released FROM outbox
+       WHERE status = 'pending' AND held_until IS NOT NULL AND held_until > ?
+       GROUP BY target ORDER BY released, target`,
+    )
+    .all(now.toISOString()) as Array<{ target: string; n: number; released: string }>;
+  return rows.map((row) => ({ target: row.target, notifications: row.n, releasedAt: row.released }));
+}
+
+/** How many rows wait for one target to recover, and when the first of them is due. */
+export function describeWaiting(db: Db, target: string, now: Date): { pending: number; nextAttemptAt: string | null } {
+  // Rows still held for quiet hours or a digest wait by choice, not for the target to recover.
   const row = db
     .prepare(
-      `SELECT COUNT(*) AS pending, MIN(next_attempt_at) AS next FROM outbox WHERE target = ? AND status = 'pending'`,
+      `SELECT COUNT(*) AS pending, MIN(next_attempt_at) AS next FROM outbox
+       WHERE target = ? AND status = 'pending' AND (held_until IS NULL OR held_until <= ?)`,
     )
-    .get(target) as { pending: number; next: string | null };
+    .get(target, now.toISOString()) as { pending: number; next: string | null };
   return { pending: row.pending, nextAttemptAt: row.next };
 }
 

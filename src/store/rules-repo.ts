@@ -1,3 +1,4 @@
+import type { DigestChoice } from '../domain/quiet-hours.js';
 import type { WatchRules } from '../domain/watch-rules.js';
 import type { Db } from './open-db.js';
 import { prepared } from './prepared.js';
@@ -21,4 +22,9 @@ export function setWatchRules(db: Db, watchId: number, rules: WatchRules): void 
     `INSERT INTO watch_rules (watch_id, rules) VALUES (?, ?)
      ON CONFLICT (watch_id) DO UPDATE SET rules = excluded.rules`,
   ).run(watchId, JSON.stringify(rules));
+}
+
+/** Set a watch's own digest choice, keeping its other rules. */
+export function setWatchDigest(db: Db, watchId: number, digest: DigestChoice): void {
+  setWatchRules(db, watchId, { ...getWatchRules(db, watchId), digest });
 }

@@ -14,9 +14,9 @@ describe('crash safety', () => {
     });
     expect(result.integrity).toBe('ok');
     expect(result.kills).toBeGreaterThan(0);
-    // Two events per watch per round: a new ad and a price change.
+    // Two events per watch per round: a new ad and a price change (every watch's the same, sent merged).
     expect(result.recordedKeys).toHaveLength(20 * 8 * 2);
-    for (const key of result.recordedKeys) expect(result.accepted.get(key) ?? 0, key).toBeGreaterThanOrEqual(1);
+    expect(result.undelivered).toEqual([]);
     const repeats = [...result.accepted.values()].reduce((sum, times) => sum + (times - 1), 0);
     expect(repeats).toBeLessThanOrEqual(result.kills);
     expect([...result.accepted.keys()].every((key) => result.recordedKeys.includes(key))).toBe(true);

@@ -17,8 +17,11 @@ const ROUNDS_EACH = 25;
 const WATCHES = 4;
 const PAGE_DELAY_MS = 60;
 
-/** `rounds` times, start two checks together on one database; returns the exit codes of each round. */
-async function overlapRounds(rounds: number, firstAdId: number): Promise<string[]> {
+/**
+ * `rounds` times, start two checks together on one database; returns the exit codes of each round. With
+ * `pairs`, watches 0 and 1 (2 and 3) show the same page, so each new ad is one merged message for two events.
+ */
+async function overlapRounds(rounds: number, firstAdId: number, pairs = false): Promise<string[]> {
   using sandbox = createCliSandbox();
   await using site = await startFakeHardverapro();
   const accepted = new Map<string, number>();
@@ -34,8 +37,9 @@ async function overlapRounds(rounds: number, firstAdId: number): Promise<string[
   );
   const pages: ListingPage[] = [];
   for (let index = 0; index < WATCHES; index += 1) {
-    const page = new ListingPage().keepFirst(6).withoutNextPage();
-    pages.push(page);
+    const shared = pairs && index % 2 === 1 ? pages.at(-1) : undefined;
+    const page = shared ?? new ListingPage().keepFirst(6).withoutNextPage();
+    if (shared === undefined) pages.push(page);
     const path = `/aprok/overlap${index}/index.html`;
     site.serve(path, (_req, res) => {
       setTimeout(() => {
@@ -73,10 +77,12 @@ async function overlapRounds(rounds: number, firstAdId: number): Promise<string[
     expect(winner.stderr).toBe('');
   }
 
-  // Every event delivered exactly once: the loser never sent anything, and nothing was sent twice.
-  const recorded = sandbox.query<{ idempotency_key: string }>('SELECT idempotency_key FROM events');
+  // Every event delivered exactly once: the loser never sent anything, and nothing was sent twice. A merged
+  // message carries the key of the older of its two events.
+  const recorded = sandbox.query<{ idempotency_key: string }>('SELECT idempotency_key FROM events ORDER BY id');
   expect(recorded).toHaveLength(rounds * WATCHES);
-  expect([...accepted.keys()].sort()).toEqual(recorded.map((row) => row.idempotency_key).sort());
+  const messageKeys = recorded.filter((_row, index) => !pairs || index % 2 === 0).map((row) => row.idempotency_key);
+  expect([...accepted.keys()].sort()).toEqual(messageKeys.sort());
   expect([...accepted.values()].every((times) => times === 1)).toBe(true);
   expect(sandbox.query("SELECT COUNT(*) AS n FROM outbox WHERE status <> 'delivered'")).toEqual([{ n: 0 }]);
   expect(sandbox.query('SELECT COUNT(*) AS n FROM run_lock')).toEqual([{ n: 0 }]);
@@ -90,5 +96,10 @@ describe('two checks started together', () => {
       Array.from({ length: DATABASES }, (_, index) => overlapRounds(ROUNDS_EACH, 9_200_000 + index * 100_000)),
     );
     expect(outcomes.flat()).toEqual(Array.from({ length: rounds }, () => '0+75'));
+  });
+
+  it('never sends a merged message twice', async () => {
+    const outcomes = await overlapRounds(ROUNDS_EACH / 5, 9_400_000, true);
+    expect(outcomes).toEqual(Array.from({ length: ROUNDS_EACH / 5 }, () => '0+75'));
   });
 });

@@ -92,15 +92,19 @@ describe('each format reaches its receiver in the documented shape', () => {
     await using receiver = await startFakeReceiver([{ status: 200, body: { ok: true, result: { message_id: 1 } } }]);
     const target = parseTarget(`telegram+${receiver.url}/bot${BOT_TOKEN}/sendMessage?chat_id=-1001234567890`);
     const outcomes = await sendNotifications(target, samples, testOptions({ language: 'hu' }));
-    expect(outcomes).toEqual([{ itemIds: [1, 2], result: { status: 'delivered' } }]);
+    // Two ads are below telegramListAfter: one message each.
+    expect(outcomes).toEqual([
+      { itemIds: [1], result: { status: 'delivered' } },
+      { itemIds: [2], result: { status: 'delivered' } },
+    ]);
     expect(receiver.requests[0]?.path).toBe(`/bot${BOT_TOKEN}/sendMessage?chat_id=-1001234567890`);
-    const [body] = receiver.jsonBodies() as TelegramSendMessageBody[];
-    expect(body).toMatchObject({
+    const [first, second] = receiver.jsonBodies() as TelegramSendMessageBody[];
+    expect(first).toMatchObject({
       chat_id: '-1001234567890',
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
     });
-    expect(body?.text).toContain('Árcsökkenés');
+    expect(second?.text).toContain('Árcsökkenés');
   });
 
   it('ntfy', async () => {

@@ -90,6 +90,10 @@ describe('defaults', () => {
       'chat.discord.apiBase': 'https://discord.com/api/v10',
       'chat.pollIntervalMs': 15000,
       rules: null,
+      quietHours: null,
+      timeZone: 'Europe/Budapest',
+      digests: {},
+      telegramListAfter: 5,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });
@@ -405,9 +409,37 @@ describe('validation', () => {
     ],
     ['webhookSecret: 42', 'webhookSecret: expected a string, got 42'],
     ['webhookSecret: ""', 'webhookSecret: expected a non-empty string, got an empty string'],
+    ['quietHours: "07:00-07:00"', 'quietHours: start and end are the same time, got "07:00-07:00"'],
+    ['quietHours: "23:00-24:00"', 'quietHours: hours run 00-23 and minutes 00-59, got "23:00-24:00"'],
+    ['quietHours: "late"', 'quietHours: expected HH:MM-HH:MM, e.g. 23:00-07:00, got "late"'],
+    ['quietHours: 2300', 'quietHours: expected a time range HH:MM-HH:MM (e.g. 23:00-07:00) or null, got 2300'],
+    ['timeZone: Mars/Olympus', 'timeZone: expected an IANA time zone name such as Europe/Budapest, got "Mars/Olympus"'],
+    [
+      'digests: { "https://example.com/hook": weekly }',
+      'digests["https://example.com/hook"]: expected hourly or daily, got "weekly"',
+    ],
+    ['digests: [hourly]', 'digests: expected a mapping of notification targets to hourly or daily, got a list'],
+    ['telegramListAfter: 0', 'telegramListAfter: expected an integer 1-100, got 0'],
   ])('%s', async (line, problem) => {
     await put(join(project, '.pyhabotrc'), `${line}\n`);
     expect(await problemsOf(loadConfig(options()))).toEqual([problem]);
+  });
+
+  it('reads quiet hours over midnight, a time zone and per-target digests, from the file and the environment', async () => {
+    await put(
+      join(project, '.pyhabotrc'),
+      'quietHours: "22:30-06:15"\ntimeZone: Europe/London\ndigests: { "https://example.com/hook": daily }\n',
+    );
+    const fromFile = await loadConfig(options());
+    expect(fromFile.config).toMatchObject({
+      quietHours: '22:30-06:15',
+      timeZone: 'Europe/London',
+      digests: { 'https://example.com/hook': 'daily' },
+    });
+    const fromEnv = await loadConfig(
+      options({ env: { PYHABOT_QUIET_HOURS: '01:00-05:00', PYHABOT_TIME_ZONE: 'UTC' } }),
+    );
+    expect(fromEnv.config).toMatchObject({ quietHours: '01:00-05:00', timeZone: 'UTC' });
   });
 
   it('reports every problem at once, one per line, with a hint', async () => {
@@ -471,14 +503,14 @@ describe('environment values', () => {
     });
   });
 
-  it('has a PYHABOT_ variable for every key but webhookSecrets, named after the key', async () => {
+  it('has a PYHABOT_ variable for every key but the per-target mappings, named after the key', async () => {
     const { configKeys } = await import('../../src/config/schema.js');
     for (const [key, definition] of Object.entries(configKeys)) {
       const expected = `PYHABOT_${key
         .replace(/[A-Z]/g, (letter) => `_${letter}`)
         .replace(/\./g, '_')
         .toUpperCase()}`;
-      if (key === 'webhookSecrets') expect(definition.env).toEqual([]);
+      if (key === 'webhookSecrets' || key === 'digests') expect(definition.env).toEqual([]);
       else expect(definition.env[0]).toBe(key === 'webhookSecret' ? 'PYHABOT_WEBHOOK_SECRET' : expected);
     }
   });

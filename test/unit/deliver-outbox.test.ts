@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckRecord } from '../../src/app/check-report.js';
 import { createOutboxDelivery, type SendBatch } from '../../src/app/deliver-outbox.js';
 import type { DeliveryResult } from '../../src/domain/delivery.js';
-import type { AdEvent } from '../../src/domain/events.js';
+import type { AdEvent, NotificationItem } from '../../src/domain/events.js';
 import { buildSampleItems } from '../../src/notify/sample-items.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { recordEvent } from '../../src/store/outbox-repo.js';
@@ -26,10 +26,13 @@ describe('createOutboxDelivery', () => {
   });
   afterEach(() => db.close());
 
-  function queue(count: number, targets: string[], watchId = watchIds[0] as number, at = start): void {
+  /** Queue `count` new-ad events, each about its own ad unless `adId` names one ad for all of them. */
+  function queue(count: number, targets: string[], watchId = watchIds[0] as number, at = start, adId?: number): void {
     const [sample] = buildSampleItems(start);
     for (let i = 0; i < count; i += 1) {
-      const event = { ...(sample?.event as AdEvent), watch: { id: watchId, name: 'w', url: 'u' } };
+      const base = sample?.event as AdEvent;
+      const ad = { ...base.ad, id: adId ?? watchId * 100_000 + i + at.getTime() / 1000 };
+      const event = { ...base, ad, watch: { id: watchId, name: watchId === watchIds[0] ? 'w' : 'w2', url: 'u' } };
       recordEvent(db, {
         watchId,
         runId: null,
@@ -179,5 +182,115 @@ describe('createOutboxDelivery', () => {
     expect(sent.get(UP)).toBe(1);
     expect(run.finish()).toEqual({ delivered: 1, retries: 0, dead: 0 });
     expect(records).toEqual([]);
+  });
+  describe('the same ad found by several watches', () => {
+    /** A sender that records every item it was given and answers each with `answer`. */
+    function recordingSender(answer: () => DeliveryResult): { send: SendBatch; items: NotificationItem[] } {
+      const items: NotificationItem[] = [];
+      const send: SendBatch = async (_target, batch, onOutcome) => {
+        for (const item of batch) {
+          items.push(item);
+          onOutcome({ itemIds: [item.id], result: answer() });
+        }
+      };
+      return { send, items };
+    }
+
+    it('goes to a shared target once, naming both watches, and marks both rows delivered', async () => {
+      queue(1, [UP], watchIds[0], start, 42);
+      queue(1, [UP], watchIds[1], start, 42);
+      const { send, items } = recordingSender(() => ({ status: 'delivered' }));
+      const run = delivery(send, []);
+      await run.deliverDue();
+      expect(items).toHaveLength(1);
+      expect(items[0]?.watches?.map((watch) => watch.name)).toEqual(['w', 'w2']);
+      expect(items[0]?.idempotencyKey).toBe(`k-${watchIds[0]}-0-${start.getTime()}`);
+      expect(outboxOf(UP).map((row) => [row.status, row.attempts])).toEqual([
+        ['delivered', 1],
+        ['delivered', 1],
+      ]);
+      expect(run.finish()).toEqual({ delivered: 2, retries: 0, dead: 0 });
+    });
+
+    it('sends the merged message with the same key again after a failure, and counts the attempt on both rows', async () => {
+      queue(1, [DOWN], watchIds[1], start, 42);
+      queue(1, [DOWN], watchIds[0], start, 42);
+      const failing = recordingSender(() => ({ status: 'retry', error: 'HTTP 503' }));
+      await delivery(failing.send, []).deliverDue();
+      expect(outboxOf(DOWN).map((row) => [row.status, row.attempts])).toEqual([
+        ['pending', 1],
+        ['pending', 1],
+      ]);
+      const later = () => new Date(start.getTime() + HOUR);
+      const working = recordingSender(() => ({ status: 'delivered' }));
+      await delivery(working.send, [], later).deliverDue();
+      expect(working.items.map((item) => item.idempotencyKey)).toEqual(
+        failing.items.map((item) => item.idempotencyKey),
+      );
+      // The oldest row's key, whichever watch it came from.
+      expect(working.items[0]?.idempotencyKey).toBe(`k-${watchIds[1]}-0-${start.getTime()}`);
+      expect(outboxOf(DOWN).map((row) => row.status)).toEqual(['delivered', 'delivered']);
+    });
+
+    it('sends a target that only one of the watches notifies the plain message', async () => {
+      queue(1, [UP], watchIds[0], start, 42);
+      queue(1, [DOWN], watchIds[1], start, 42);
+      const { send, items } = recordingSender(() => ({ status: 'delivered' }));
+      await delivery(send, []).deliverDue();
+      expect(items).toHaveLength(2);
+      expect(items.every((item) => item.watches === undefined)).toBe(true);
+    });
+  });
+  describe('held notifications', () => {
+    function queueHeld(count: number, target: string, until: Date): void {
+      const [sample] = buildSampleItems(start);
+      for (let i = 0; i < count; i += 1) {
+        const base = sample?.event as AdEvent;
+        recordEvent(db, {
+          watchId: watchIds[0] as number,
+          runId: null,
+          event: { ...base, ad: { ...base.ad, id: 7_000 + i } },
+          idempotencyKey: `held-${i}`,
+          targets: [target],
+          now: start,
+          holdUntil: () => until,
+        });
+      }
+    }
+
+    it('sends nothing before their release, reports them, and leaves them out of a failing target count', async () => {
+      queueHeld(2, DOWN, new Date(start.getTime() + HOUR));
+      queue(1, [DOWN]);
+      const { send, sent } = fakeSender(() => ({ status: 'retry', error: 'HTTP 503' }));
+      const records: CheckRecord[] = [];
+      const run = delivery(send, records);
+      await run.deliverDue();
+      expect(sent.get(DOWN)).toBe(1);
+      expect(run.finish()).toEqual({ delivered: 0, retries: 1, dead: 0 });
+      expect(records.map((record) => record.type)).toEqual(['delivery_failed', 'held']);
+      expect(records[0]).toMatchObject({ notifications: 1 });
+      expect(records[1]).toEqual({
+        type: 'held',
+        target: 'https://down.example/****',
+        notifications: 2,
+        releasedAt: new Date(start.getTime() + HOUR).toISOString(),
+      });
+    });
+
+    it('sends them as one digest once released, and reports nothing held any more', async () => {
+      queueHeld(3, UP, new Date(start.getTime() + HOUR));
+      const batches: NotificationItem[][] = [];
+      const send: SendBatch = async (_target, items, onOutcome) => {
+        batches.push(items);
+        onOutcome({ itemIds: items.map((item) => item.id), result: { status: 'delivered' } });
+      };
+      const records: CheckRecord[] = [];
+      const run = delivery(send, records, () => new Date(start.getTime() + HOUR));
+      await run.deliverDue();
+      expect(batches).toHaveLength(1);
+      expect(batches[0]?.map((item) => item.digest)).toEqual([true, true, true]);
+      expect(run.finish()).toEqual({ delivered: 3, retries: 0, dead: 0 });
+      expect(records).toEqual([]);
+    });
   });
 });

@@ -389,16 +389,18 @@ describe('generic JSON', () => {
 });
 
 describe('renderForTarget', () => {
-  it('never mixes watches in one message', () => {
+  it("packs every watch's items into as few messages as the channel allows, naming each watch", () => {
     const other: NotificationItem = {
       ...newAdItem(9),
-      event: { ...newAdItem(9).event, watch: { ...sampleWatch, id: 5 } },
+      event: { ...newAdItem(9).event, watch: { ...sampleWatch, id: 5, name: 'cpu' } },
     };
     const messages = renderForTarget(
       parseTarget('discord://1/abc') as WebTarget,
       [newAdItem(1), other, newAdItem(2)],
       options,
     );
-    expect(messages.map((message) => message.itemIds)).toEqual([[1, 2], [9]]);
+    expect(messages.map((message) => message.itemIds)).toEqual([[1, 9, 2]]);
+    const content = (messages[0]?.body as { content: string } | undefined)?.content;
+    expect(content).toContain(`${sampleWatch.name}, cpu`);
   });
 });

@@ -24,6 +24,8 @@ export interface JsonEventBody {
   /** Only for `gone`: when the watch first and last saw the ad listed. */
   firstSeenAt?: string;
   lastSeenAt?: string;
+  /** Only when several watches found the same event: all of them, `watch` (the first) included. */
+  watches?: WatchRef[];
   sentAt: string;
 }
 
@@ -57,6 +59,7 @@ export function renderJson(
         watch: { id: event.watch.id, name: event.watch.name, url: event.watch.url },
         ad: event.ad,
         ...priceChange,
+        ...(item.watches === undefined ? {} : { watches: item.watches }),
         sentAt,
       },
       headers: { [IDEMPOTENCY_HEADER]: item.idempotencyKey },

@@ -34,13 +34,17 @@ const kindTags: Record<ItemKind, string> = {
   gone: 'wastebasket',
 };
 
-/** Render a watch's pending items as ntfy publish requests: one per ad, or one summary for a large batch. */
+/**
+ * Render a target's pending items as ntfy publish requests: one per ad, or one summary for a large batch or a
+ * digest (a digest exists so the phone buzzes once).
+ */
 export function renderNtfy(
   items: readonly NotificationItem[],
   options: RenderOptions,
   topic: string,
 ): RenderedMessage<NtfyPublishBody>[] {
-  if (items.length > NTFY_SINGLE_AD_LIMIT) {
+  const digest = items.length > 1 && items.some((item) => item.digest === true);
+  if (items.length > NTFY_SINGLE_AD_LIMIT || digest) {
     return [
       {
         itemIds: items.map((item) => item.id),
