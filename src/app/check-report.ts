@@ -1,4 +1,5 @@
 import type { Ad } from '../domain/ad.js';
+import type { AlertEvent } from '../domain/alert-events.js';
 import type { WatchRef } from '../domain/events.js';
 
 /** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
@@ -36,6 +37,8 @@ export type CheckRecord =
       /** When the first waiting notification is tried again; null for dead ones. */
       nextAttemptAt: string | null;
     }
+  /** A failure or recovery alert was recorded; `targets` (masked) are the ones it is sent to. */
+  | { type: 'alert'; event: AlertEvent; targets: string[] }
   | CheckSummary;
 
 /** The last record of a run. */

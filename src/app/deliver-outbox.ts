@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/schema.js';
+import type { OutboxItem } from '../domain/alert-events.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
-import type { NotificationItem, WatchRef } from '../domain/events.js';
+import type { WatchRef } from '../domain/events.js';
 import type { Db } from '../store/open-db.js';
 import {
   deferNotifications,
@@ -18,7 +19,7 @@ import type { CheckRecord } from './check-report.js';
  */
 export type SendBatch = (
   target: string,
-  items: NotificationItem[],
+  items: OutboxItem[],
   onOutcome: (outcome: DeliveryOutcome) => void,
   signal: AbortSignal,
 ) => Promise<void>;
@@ -205,8 +206,8 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
   };
 }
 
-function toItem(row: PendingNotification): NotificationItem {
-  return { id: row.id, idempotencyKey: row.idempotencyKey, event: row.event, createdAt: row.createdAt };
+function toItem(row: PendingNotification): OutboxItem {
+  return { id: row.id, idempotencyKey: row.idempotencyKey, event: row.event, createdAt: row.createdAt } as OutboxItem;
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

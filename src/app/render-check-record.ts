@@ -4,6 +4,7 @@ import type { CheckRecord, CheckSummary } from './check-report.js';
 import { displayText } from './display-text.js';
 import { plural } from './format.js';
 import type { Styles } from './output.js';
+import { renderAlertRecord } from './render-alert-record.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */
 export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date = new Date()): string[] {
@@ -53,6 +54,8 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
         `${styles.red(styles.bold(record.dead ? 'NOTIFICATION DEAD' : 'NOTIFICATION RETRY'))} ${displayText(record.target)}: ${displayText(record.error)}, ${fate}`,
       ];
     }
+    case 'alert':
+      return renderAlertRecord(record, styles);
     case 'summary':
       return [renderSummary(record, styles)];
   }

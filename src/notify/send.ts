@@ -1,5 +1,5 @@
+import type { OutboxItem } from '../domain/alert-events.js';
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
-import type { NotificationItem } from '../domain/events.js';
 import { sleep } from '../domain/sleep.js';
 import { maskSecretsInText } from '../domain/targets/parse-target.js';
 import type { NotificationTarget } from '../domain/targets/target.js';
@@ -45,7 +45,7 @@ type Settings = Required<Pick<SendOptions, 'timeoutMs' | 'maxAttemptsInRun' | 'r
 /** Render pending items for one target and send the messages in order; one outcome per message sent. */
 export async function sendNotifications(
   target: NotificationTarget,
-  items: readonly NotificationItem[],
+  items: readonly OutboxItem[],
   options: SendOptions,
 ): Promise<DeliveryOutcome[]> {
   const settings: Settings = {
