@@ -34,7 +34,7 @@ export function decideWatchEpisode(
   now: Date,
 ): WatchEpisodeDecision {
   if (outcome.ok) {
-    return { episode: null, alert: previous?.alertedAt != null ? 'recovered' : null };
+    return { episode: null, alert: (previous?.alertedAt ?? null) !== null ? 'recovered' : null };
   }
   const episode: WatchEpisode = {
     failingSince: previous?.failingSince ?? now.toISOString(),

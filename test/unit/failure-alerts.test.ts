@@ -18,7 +18,6 @@ import { getWatch, insertWatch } from '../../src/store/watches-repo.js';
 const start = new Date('2026-11-30T12:00:00Z');
 const HOUR = 3_600_000;
 const WATCH_TARGET = 'https://watch.example/hook';
-const OTHER_TARGET = 'https://other.example/hook';
 const ALERT_TARGET = 'https://ops.example/hook';
 
 interface Sent {

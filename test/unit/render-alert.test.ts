@@ -81,13 +81,13 @@ describe('renderForTarget with alerts', () => {
     const shouting = alertItem(1, { ...failing, watch: { ...watch, name: '@everyone gpu' } });
     const [message] = renderForTarget(parseTarget(targets.discord), [shouting], renderOptions);
     expect(message?.body).toMatchObject({ embeds: [], allowed_mentions: { parse: [] } });
-    expect((message?.body as { content: string }).content).toContain('@\u200beveryone gpu is failing');
+    expect((message?.body as { content: string } | undefined)?.content).toContain('@\u200beveryone gpu is failing');
   });
 
   it('escapes Telegram HTML and tags ntfy problems and all-clears apart', () => {
     const html = alertItem(1, { ...failing, error: { kind: 'network', message: '<b>&' } });
     const [telegram] = renderForTarget(parseTarget(targets.telegram), [html], renderOptions);
-    expect((telegram?.body as { text: string }).text).toContain('&lt;b&gt;&amp;');
+    expect((telegram?.body as { text: string } | undefined)?.text).toContain('&lt;b&gt;&amp;');
     const [problem, allClear] = renderForTarget(
       parseTarget(targets.ntfy),
       [alertItem(1, failing), alertItem(2, recovered)],
