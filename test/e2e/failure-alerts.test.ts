@@ -157,6 +157,17 @@ describe('heartbeat URL', () => {
     expect(failed.code).toBe(3);
     expect(monitor.requests.at(-1)?.path).toBe(`${secretPath}/fail`);
 
+    const shown = await sandbox.run(['config'], {
+      env: {
+        PYHABOT_ALERT_TARGETS: 'https://discord.com/api/webhooks/123456789012345678/alert-token-abcdefghijklmnop',
+      },
+    });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/heartbeatUrl\s+\*{4}/);
+    expect(shown.stdout).toMatch(/alertTargets\s+https:\/\/discord\.com\/api\/webhooks\/1234/);
+    expect(shown.stdout).not.toContain('5a1e2b9c');
+    expect(shown.stdout).not.toContain('alert-token');
+
     const dry = await sandbox.run(['check', '--dry-run']);
     expect(dry.code).toBe(3);
     expect(monitor.requests).toHaveLength(2);
