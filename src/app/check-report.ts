@@ -1,4 +1,5 @@
 import type { Ad } from '../domain/ad.js';
+import type { AlertEvent } from '../domain/alert-events.js';
 import type { LifecycleEvent, WatchRef } from '../domain/events.js';
 
 /** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
@@ -47,6 +48,8 @@ export type CheckRecord =
     }
   /** One per target with notifications held for quiet hours or a digest, after the run's deliveries. */
   | { type: 'held'; target: string; notifications: number; releasedAt: string }
+  /** A failure or recovery alert was recorded; `targets` (masked) are the ones it is sent to. */
+  | { type: 'alert'; event: AlertEvent; targets: string[] }
   | CheckSummary;
 
 /** The last record of a run. */

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/schema.js';
+import type { OutboxItem } from '../domain/alert-events.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { nextAttemptDelayMs } from '../domain/delivery-backoff.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
@@ -14,6 +15,8 @@ import {
   type PendingNotification,
 } from '../store/outbox-repo.js';
 import type { CheckRecord } from './check-report.js';
+import { createTargetAlerts } from './target-alerts.js';
+import type { AlertSettings } from './watch-alerts.js';
 
 /**
  * Sends one batch (everything due for one target, each event once) and reports each message's outcome as soon as it is known. Stops
@@ -21,7 +24,7 @@ import type { CheckRecord } from './check-report.js';
  */
 export type SendBatch = (
   target: string,
-  items: NotificationItem[],
+  items: OutboxItem[],
   onOutcome: (outcome: DeliveryOutcome) => void,
   signal: AbortSignal,
 ) => Promise<void>;
@@ -50,7 +53,7 @@ export interface DeliveryOptions {
   db: Db;
   now: () => Date;
   send: SendBatch;
-  settings: Pick<ResolvedConfig, 'deliveryMaxAttempts' | 'deliveryBackoffMs'>;
+  settings: Pick<ResolvedConfig, 'deliveryMaxAttempts' | 'deliveryBackoffMs'> & Partial<AlertSettings>;
   signal: AbortSignal;
   mask: (target: string) => string;
   report: (record: CheckRecord) => void;
@@ -73,6 +76,10 @@ interface TargetTrouble {
 export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
   const troubles = new Map<string, TargetTrouble>();
   const tally: DeliveryTally = { delivered: 0, retries: 0, dead: 0 };
+  const targetAlerts = createTargetAlerts(options);
+  const reportAlert = (record: CheckRecord | null): void => {
+    if (record !== null) options.report(record);
+  };
   const troubleOf = (target: string): TargetTrouble => {
     let trouble = troubles.get(target);
     if (trouble === undefined) {
@@ -140,6 +147,7 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
     if (result.status === 'delivered') {
       markDelivered(options.db, ids, at);
       tally.delivered += ids.length;
+      reportAlert(targetAlerts.delivered(target));
       return 'ok';
     }
     const attempts = Math.max(...settled.map((row) => row.attempts)) + 1;
@@ -150,7 +158,11 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
     );
     const dead = result.status === 'dead' || attempts >= options.settings.deliveryMaxAttempts;
     // A dead row is never tried again; its next-attempt time records when it died (status reports recent deaths).
-    markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt: dead ? at : retryAt });
+    const alert = options.db.transaction(() => {
+      markFailed(options.db, ids, { error: result.error, dead, nextAttemptAt: dead ? at : retryAt });
+      return dead ? targetAlerts.died(target, (settled[0] as PendingNotification).watchId, watch, result.error) : null;
+    })();
+    reportAlert(alert);
     const trouble = troubleOf(target);
     if (dead) {
       tally.dead += ids.length;
@@ -166,8 +178,14 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
 
   return {
     async deliverDue() {
-      const due = listDueNotifications(options.db, options.now());
-      await Promise.all([...groupBy(due, (row) => row.target)].map(([target, rows]) => deliverToTarget(target, rows)));
+      // A target that died in this pass has alerted the others: one more pass delivers that alert now.
+      for (let pass = 0; pass < 2 && (pass === 0 || targetAlerts.takeRaised()); pass += 1) {
+        if (options.signal.aborted) break;
+        const due = listDueNotifications(options.db, options.now());
+        await Promise.all(
+          [...groupBy(due, (row) => row.target)].map(([target, rows]) => deliverToTarget(target, rows)),
+        );
+      }
     },
     finish() {
       for (const [target, trouble] of troubles) {
@@ -210,14 +228,14 @@ export function createOutboxDelivery(options: DeliveryOptions): OutboxDelivery {
   };
 }
 
-function toItem(row: PendingNotification): NotificationItem {
-  const item: NotificationItem = {
+function toItem(row: PendingNotification): OutboxItem {
+  const item = {
     id: row.id,
     idempotencyKey: row.idempotencyKey,
     event: row.event,
     createdAt: row.createdAt,
-  };
-  return row.heldUntil === null ? item : { ...item, digest: true };
+  } as OutboxItem;
+  return row.heldUntil === null ? item : ({ ...item, digest: true } as OutboxItem);
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

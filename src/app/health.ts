@@ -51,7 +51,10 @@ export function assessHealth(inputs: HealthInputs): Health {
       `the last check, started ${formatAge(Math.max(0, age))} ago, did not finish: a storage error (such as a full disk) or a kill stopped it; its log says which`,
     );
   }
-  const failingWatches = enabled.filter((watch) => watch.lastCheck.consecutiveFailures >= inputs.failureThreshold);
+  // A threshold of 0 turns the "failing run after run" verdict off, as it turns the alerts off.
+  const failingWatches = enabled.filter(
+    (watch) => inputs.failureThreshold > 0 && watch.lastCheck.consecutiveFailures >= inputs.failureThreshold,
+  );
   const failedLast = enabled.filter((watch) => watch.lastCheck.consecutiveFailures > 0);
   // One watch failing once is weather; all of them failing at once is the site, the network or pyhabot.
   if (enabled.length > 0 && failedLast.length === enabled.length && failingWatches.length < enabled.length) {

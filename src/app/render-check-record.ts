@@ -5,6 +5,7 @@ import type { CheckRecord, CheckSummary } from './check-report.js';
 import { displayText } from './display-text.js';
 import { plural } from './format.js';
 import type { Styles } from './output.js';
+import { renderAlertRecord } from './render-alert-record.js';
 
 /** The human lines for one record of a check run (an empty list for records that print nothing). */
 export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date = new Date()): string[] {
@@ -72,6 +73,8 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
       return [
         `${styles.dim('HELD')} ${displayText(record.target)}: ${plural(record.notifications, 'notification waits', 'notifications wait')} for the digest${describeRelease(record.releasedAt, now)}`,
       ];
+    case 'alert':
+      return renderAlertRecord(record, styles);
     case 'summary':
       return [renderSummary(record, styles)];
   }

@@ -14,13 +14,14 @@ import { recordFilterVerdicts } from '../store/filters-repo.js';
 import type { Db } from '../store/open-db.js';
 import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
-import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
+import { getWatch, listWatches, recordCheckSuccess } from '../store/watches-repo.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { type HoldSettings, holdForWatch } from './hold-policy.js';
 import { letPendingSignalsIn } from './pending-signals.js';
 import { reportEvents } from './report-events.js';
 import { filtersOfWatch, reportFiltered } from './screen-check.js';
+import { type AlertSettings, createWatchAlerts } from './watch-alerts.js';
 import { buildWatchEvents, rulesOfWatch } from './watch-events.js';
 
 /** What one scrape of a search returned. */
@@ -39,7 +40,8 @@ export type CheckSettings = Pick<
   'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
 > &
   Partial<Pick<ResolvedConfig, 'filter' | 'rules'>> &
-  HoldSettings;
+  HoldSettings &
+  AlertSettings;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -81,6 +83,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
   const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
+  const alerts = createWatchAlerts({ ...deps, runId, dryRun: request.dryRun });
 
   if (!request.dryRun) await delivery.deliverDue();
 
@@ -88,16 +91,13 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
   const recordFailure = (watch: Watch, failure: ReturnType<typeof describeFailure>): void => {
     counters.watchesFailed += 1;
     if (failure.needsHuman) counters.needsHuman = true;
-    let consecutiveFailures = watch.lastCheck.consecutiveFailures + 1;
-    if (!request.dryRun) {
-      recordCheckFailure(deps.db, watch.id, { at: deps.now(), kind: failure.kind, message: failure.message });
-      consecutiveFailures = getWatch(deps.db, watch.id)?.lastCheck.consecutiveFailures ?? consecutiveFailures;
-    }
+    const { consecutiveFailures, alert } = alerts.watchFailed(watch, failure);
     deps.report({
       type: 'watch_error',
       watch: refOf(watch),
       error: { kind: failure.kind, message: failure.message, hint: failure.hint, consecutiveFailures },
     });
+    if (alert !== null) deps.report(alert);
   };
   for (const [url, group] of groupByUrl(watches)) {
     await letPendingSignalsIn();
@@ -124,6 +124,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
         recordFailure(watch, describeFailure(held));
         continue;
       }
+      alerts.watchSucceeded(watch);
       if (recorded.baseline) {
         counters.baselines += 1;
         deps.report({ type: 'baseline', watch: refOf(watch), ads: scrape.ads.length });

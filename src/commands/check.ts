@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CheckRecord, CheckSummary } from '../app/check-report.js';
 import type { AppContext } from '../app/context.js';
+import { exitCodeOfError, sendHeartbeat } from '../app/heartbeat.js';
 import { createNotificationSender } from '../app/notification-sender.js';
 import type { Output } from '../app/output.js';
 import { renderCheckRecord } from '../app/render-check-record.js';
@@ -100,7 +101,12 @@ export async function run(
         );
     printer.finish(summary);
     logger.info({ ...summary }, 'check finished');
+    // A dry run is not the scheduled check, and an interrupted one did not finish: neither pings.
+    if (!options.dryRun && !summary.interrupted) await sendHeartbeat(config, summary.exitCode, logger);
     return summary.exitCode as ExitCode;
+  } catch (error) {
+    if (!options.dryRun) await sendHeartbeat(config, exitCodeOfError(error), logger);
+    throw error;
   } finally {
     context.output.clearProgress();
   }

@@ -198,7 +198,7 @@ function holdsTargets(file: ConfigFile | null, env: Env): boolean {
 }
 
 /** The keys whose values (or entry keys) are notification targets. */
-const TARGET_KEYS: readonly KeyName[] = ['notify', 'webhookSecrets'];
+const TARGET_KEYS: readonly KeyName[] = ['notify', 'webhookSecrets', 'alertTargets'];
 
 /** The default database path is built from a variable when one is set: name it rather than "default". */
 function defaultDbSource(context: PathContext): Source {

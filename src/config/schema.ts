@@ -10,6 +10,7 @@ import { notificationRules } from './rules-value.js';
 import { checkTarget, maskTargetKey } from './target-rules.js';
 import {
   boolean,
+  httpUrl,
   integer,
   nonEmptyString,
   oneOf,
@@ -187,11 +188,28 @@ export const configKeys = {
     env: ['PYHABOT_WEBHOOK_SECRET'],
   }),
   failureThreshold: defineKey({
-    type: integer({ min: 1, max: 100 }),
+    type: integer({ min: 0, max: 100 }),
     default: () => 3,
-    description: 'Consecutive failed checks before a watch counts as unhealthy',
+    description:
+      'Consecutive failed checks before a watch counts as unhealthy and its targets get one alert (0: never)',
     secret: false,
     env: ['PYHABOT_FAILURE_THRESHOLD'],
+  }),
+  alertTargets: defineKey({
+    type: stringList(checkTarget),
+    default: () => [],
+    description:
+      "Targets for failure and recovery alerts instead of each watch's own; masked when shown. In PYHABOT_ALERT_TARGETS, separate them with spaces",
+    secret: true,
+    env: ['PYHABOT_ALERT_TARGETS'],
+  }),
+  heartbeatUrl: defineKey({
+    type: httpUrl(),
+    default: () => null,
+    description:
+      'Ping URL (healthchecks.io style) fetched after each check: the URL when it succeeded, <url>/fail when it failed',
+    secret: true,
+    env: ['PYHABOT_HEARTBEAT_URL'],
   }),
   lockStaleMs: defineKey({
     type: integer({ min: 10000 }),

@@ -133,6 +133,33 @@ export function optionalString(): ValueType<string | null> {
   };
 }
 
+function checkHttpUrl(value: unknown, context: ValueContext): Checked<string> {
+  const checked = checkNonEmptyString(value, context);
+  if (!checked.ok) return checked;
+  const text = checked.value.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    return mismatch(context, 'an http:// or https:// URL', value);
+  }
+  return ok(text);
+}
+
+/** An absolute http(s) URL or null (null means "not set"). */
+export function httpUrl(): ValueType<string | null> {
+  return {
+    expected: 'an http:// or https:// URL or null',
+    fromFile(value, context) {
+      return value === null ? ok(null) : checkHttpUrl(value, context);
+    },
+    fromText: checkHttpUrl,
+  };
+}
+
 /** Expands a leading `~` to the home directory, then resolves against the base directory. */
 function anchorPath(value: string, base: AnchorBase): string {
   if (value === '~') return base.home;

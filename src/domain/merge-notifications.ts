@@ -1,8 +1,9 @@
+import { isAlertItem, type OutboxItem } from './alert-events.js';
 import type { AdEvent, NotificationItem, WatchRef } from './events.js';
 
 /** One message's worth of news: the item to render, and every outbox row it stands for. */
 export interface MergedNotification {
-  item: NotificationItem;
+  item: OutboxItem;
   /** Outbox row ids, smallest first; the item's own id is the first. */
   rowIds: number[];
 }
@@ -21,17 +22,22 @@ export function sameEventKey(event: AdEvent): string {
 /**
  * Merge one target's pending items so each event is sent once, naming every watch that found it. The merged
  * item is the oldest row's (smallest id): its idempotency key, event text and creation time, so a retry after a
- * crash builds the same message with the same key. Order follows each group's oldest row.
+ * crash builds the same message with the same key. Order follows each group's oldest row. Alerts are never merged.
  */
-export function mergeNotifications(items: readonly NotificationItem[]): MergedNotification[] {
+export function mergeNotifications(items: readonly OutboxItem[]): MergedNotification[] {
   const groups = new Map<string, NotificationItem[]>();
+  const alerts: MergedNotification[] = [];
   for (const item of [...items].sort((a, b) => a.id - b.id)) {
+    if (isAlertItem(item)) {
+      alerts.push({ item, rowIds: [item.id] });
+      continue;
+    }
     const key = sameEventKey(item.event);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [item]);
     else group.push(item);
   }
-  return [...groups.values()].map((group) => {
+  const merged = [...groups.values()].map((group) => {
     const [first, ...rest] = group as [NotificationItem, ...NotificationItem[]];
     const watches = distinctWatches(group);
     const item: NotificationItem = {
@@ -41,6 +47,7 @@ export function mergeNotifications(items: readonly NotificationItem[]): MergedNo
     };
     return { item, rowIds: [first.id, ...rest.map((member) => member.id)] };
   });
+  return [...alerts, ...merged];
 }
 
 function distinctWatches(items: readonly NotificationItem[]): WatchRef[] {

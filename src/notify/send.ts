@@ -1,3 +1,4 @@
+import { isAlertItem, type OutboxItem } from '../domain/alert-events.js';
 import type { DeliveryOutcome, DeliveryResult } from '../domain/delivery.js';
 import type { NotificationItem } from '../domain/events.js';
 import { sleep } from '../domain/sleep.js';
@@ -49,15 +50,20 @@ type Settings = Required<Pick<SendOptions, 'timeoutMs' | 'maxAttemptsInRun' | 'r
 /** Render pending items for one target and send the messages in order; one outcome per message sent. */
 export async function sendNotifications(
   target: NotificationTarget,
-  items: readonly NotificationItem[],
+  items: readonly OutboxItem[],
   options: SendOptions,
 ): Promise<DeliveryOutcome[]> {
   if (target.channel === 'file') {
-    const outcomes = await channels.file.deliver(target, items, {
+    // A feed carries ads only: an alert bound for a feed file has nowhere to go, so it is settled as sent.
+    const alertIds = items.filter(isAlertItem).map((item) => item.id);
+    const ads = items.filter((item): item is NotificationItem => !isAlertItem(item));
+    const fileOutcomes = await channels.file.deliver(target, ads, {
       language: options.language,
       now: (options.now ?? (() => new Date()))(),
       history: options.feedHistory,
     });
+    const outcomes: DeliveryOutcome[] =
+      alertIds.length === 0 ? fileOutcomes : [...fileOutcomes, { itemIds: alertIds, result: { status: 'delivered' } }];
     for (const outcome of outcomes) options.onOutcome?.(outcome);
     return outcomes;
   }

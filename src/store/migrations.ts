@@ -182,6 +182,43 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
     `,
   },
   {
+    version: 6,
+    description: 'failure episodes of watches and notification targets, and the all-clear after a dead target',
+    sql: `
+      CREATE TABLE watch_alert_episodes (
+        watch_id INTEGER PRIMARY KEY REFERENCES watches(id) ON DELETE CASCADE,
+        failing_since TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        alerted_at TEXT
+      );
+
+      CREATE TABLE target_alert_episodes (
+        target TEXT PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        dead_since TEXT NOT NULL
+      );
+
+      CREATE TABLE events_v6 (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        run_id INTEGER REFERENCES check_runs(id) ON DELETE SET NULL,
+        type TEXT NOT NULL CHECK (type IN (
+          'new_ad', 'price_changed', 'reactivated', 'reappeared', 'gone', 'reposted',
+          'watch_failing', 'watch_recovered', 'target_dead', 'target_recovered'
+        )),
+        ad_id INTEGER,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO events_v6 (id, watch_id, run_id, type, ad_id, idempotency_key, payload, created_at)
+        SELECT id, watch_id, run_id, type, ad_id, idempotency_key, payload, created_at FROM events;
+      DROP TABLE events;
+      ALTER TABLE events_v6 RENAME TO events;
+      CREATE INDEX events_by_watch ON events (watch_id, id);
+    `,
+  },
+  {
     version: 8,
     description: 'whether each ad was iced when last seen, so its return to active can be told',
     sql: `

@@ -1,3 +1,4 @@
+import type { AlertEvent, AlertItem } from '../domain/alert-events.js';
 import type { AdEvent, NotificationItem } from '../domain/events.js';
 import type { Db } from './open-db.js';
 
@@ -7,7 +8,7 @@ export function recordEvent(
   input: {
     watchId: number;
     runId: number | null;
-    event: AdEvent;
+    event: AdEvent | AlertEvent;
     idempotencyKey: string;
     targets: string[];
     now: Date;
@@ -25,7 +26,8 @@ export function recordEvent(
       input.watchId,
       input.runId,
       input.event.type,
-      input.event.ad.id,
+      // Alerts are about a watch or a target, not an ad.
+      'ad' in input.event ? input.event.ad.id : null,
       input.idempotencyKey,
       JSON.stringify(input.event),
       at,
@@ -42,14 +44,14 @@ export function recordEvent(
   return eventId;
 }
 
-/** A pending outbox row with its event, ready to send. */
-export interface PendingNotification extends NotificationItem {
+/** A pending outbox row with its event (an ad's or an alert), ready to send. */
+export type PendingNotification = (NotificationItem | AlertItem) & {
   target: string;
   watchId: number;
   attempts: number;
   /** When the row was released from quiet hours or a digest; null for a row that never waited. */
   heldUntil: string | null;
-}
+};
 
 /** Pending rows whose next attempt is due, oldest first. */
 export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
@@ -70,16 +72,20 @@ export function listDueNotifications(db: Db, now: Date): PendingNotification[] {
     payload: string;
     created_at: string;
   }>;
-  return rows.map((row) => ({
-    id: row.id,
-    target: row.target,
-    attempts: row.attempts,
-    heldUntil: row.held_until,
-    watchId: row.watch_id,
-    idempotencyKey: row.idempotency_key,
-    event: JSON.parse(row.payload) as AdEvent,
-    createdAt: row.created_at,
-  }));
+  // The payload was written from the event of the row's own type: an ad event or an alert.
+  return rows.map(
+    (row) =>
+      ({
+        id: row.id,
+        target: row.target,
+        attempts: row.attempts,
+        heldUntil: row.held_until,
+        watchId: row.watch_id,
+        idempotencyKey: row.idempotency_key,
+        event: JSON.parse(row.payload) as AdEvent | AlertEvent,
+        createdAt: row.created_at,
+      }) as PendingNotification,
+  );
 }
 
 /** Mark rows delivered once their target accepted them. */
@@ -174,7 +180,8 @@ export function listDeadNotifications(
   lastError: string | null;
   attempts: number;
   type: string;
-  adId: number;
+  /** Null for an alert, which is about a watch or a target. */
+  adId: number | null;
 }> {
   return (
     db
@@ -189,7 +196,7 @@ export function listDeadNotifications(
       last_error: string | null;
       attempts: number;
       type: string;
-      ad_id: number;
+      ad_id: number | null;
     }>
   ).map((row) => ({
     id: row.id,

@@ -78,6 +78,8 @@ describe('defaults', () => {
       webhookSecrets: {},
       webhookSecret: null,
       failureThreshold: 3,
+      alertTargets: [],
+      heartbeatUrl: null,
       lockStaleMs: 120000,
       filter: null,
       'chat.integration': 'auto',

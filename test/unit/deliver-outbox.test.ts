@@ -189,7 +189,7 @@ describe('createOutboxDelivery', () => {
       const items: NotificationItem[] = [];
       const send: SendBatch = async (_target, batch, onOutcome) => {
         for (const item of batch) {
-          items.push(item);
+          items.push(item as NotificationItem);
           onOutcome({ itemIds: [item.id], result: answer() });
         }
       };
@@ -281,7 +281,7 @@ describe('createOutboxDelivery', () => {
       queueHeld(3, UP, new Date(start.getTime() + HOUR));
       const batches: NotificationItem[][] = [];
       const send: SendBatch = async (_target, items, onOutcome) => {
-        batches.push(items);
+        batches.push(items as NotificationItem[]);
         onOutcome({ itemIds: items.map((item) => item.id), result: { status: 'delivered' } });
       };
       const records: CheckRecord[] = [];

@@ -63,18 +63,18 @@ describe('mergeNotifications', () => {
   it("keeps the oldest row's id, key and event, and names every watch once", () => {
     const [merged] = mergeNotifications([found(6, 7, budapest), found(4, 7, gpu), found(8, 7, gpu)]);
     expect(merged?.item).toMatchObject({ id: 4, idempotencyKey: 'key-4', event: { watch: gpu } });
-    expect(merged?.item.watches).toEqual([gpu, budapest]);
+    expect((merged?.item as NotificationItem | undefined)?.watches).toEqual([gpu, budapest]);
   });
 
   it('names no extra watches when one watch queued the same event twice', () => {
     const [merged] = mergeNotifications([dropped(3, gpu, 170_000), dropped(5, gpu, 170_000)]);
     expect(merged?.rowIds).toEqual([3, 5]);
-    expect(merged?.item.watches).toBeUndefined();
+    expect((merged?.item as NotificationItem | undefined)?.watches).toBeUndefined();
   });
 
   it('marks the merged item a digest when any of its rows waited', () => {
     const [merged] = mergeNotifications([found(1, 7, gpu), { ...found(2, 7, budapest), digest: true }]);
-    expect(merged?.item.digest).toBe(true);
+    expect((merged?.item as NotificationItem | undefined)?.digest).toBe(true);
   });
 
   it('builds the same item and key from the same rows every time, so a retry sends the same message', () => {

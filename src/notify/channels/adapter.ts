@@ -1,3 +1,4 @@
+import type { AlertItem } from '../../domain/alert-events.js';
 import type { DeliveryOutcome } from '../../domain/delivery.js';
 import type { NotificationItem } from '../../domain/events.js';
 import type { Channel, TargetOf } from '../../domain/targets/target.js';
@@ -9,6 +10,8 @@ import type { Language } from '../strings.js';
 export interface ChannelAdapter<C extends Channel> {
   /** Render one watch's pending items for this service. */
   render(items: readonly NotificationItem[], options: RenderOptions, target: TargetOf<C>): RenderedMessage[];
+  /** Render one alert (a watch failing or recovering, a target dead or back) as a plain message. */
+  renderAlert(item: AlertItem, options: RenderOptions, target: TargetOf<C>): RenderedMessage;
   readonly protocol: ServiceProtocol;
   /** Whether bodies carry the webhook secret's signature; only the JSON receiver contract documents one. */
   readonly signsBodies: boolean;
