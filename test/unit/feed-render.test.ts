@@ -34,7 +34,7 @@ describe.each(FEED_FORMATS)('renderFeed as %s', (format) => {
     expect(feed.entries.map((entry) => entry.id)).toEqual(['urn:pyhabot:event:sample-price', `urn:uuid:${UUID}`]);
     // Prices keep their digit groups together with no-break spaces.
     expect(feed.entries[0]?.title.replaceAll('\u00a0', ' ')).toBe(
-      'Price drop: Lenovo ThinkPad T14 Gen 2 – i5, 16 GB RAM, újszerű állapotban — 180 000 Ft → 170 000 Ft (−10 000 Ft)',
+      'Price drop: Lenovo ThinkPad T14 Gen 2 – i5, 16 GB RAM, újszerű állapotban — 180 000 Ft → 170 000 Ft (−10 000 Ft, −5.6 %), lowest seen 165 000 Ft',
     );
     expect(feed.entries[0]).toMatchObject({
       link: samples.priceDrop.event.ad.url,
