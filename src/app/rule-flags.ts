@@ -29,7 +29,9 @@ export function hasRuleFlags(flags: RuleFlags): boolean {
 
 /** Apply rule options to a watch's own rules: clearing first, then each option given replaces its rule. */
 export function applyRuleFlags(current: WatchRules, flags: RuleFlags): WatchRules {
-  const rules: WatchRules = flags.clearRules ? {} : { ...current };
+  // The digest choice is how news is delivered, not which news: `--digest` sets it, and clearing rules keeps it.
+  const kept: WatchRules = current.digest === undefined ? {} : { digest: current.digest };
+  const rules: WatchRules = flags.clearRules ? kept : { ...current };
   const lifecycle: LifecycleRules = flags.clearRules ? {} : { ...current.lifecycle };
   if (flags.priceChanges === 'default') delete rules.priceChanges;
   else if (flags.priceChanges !== undefined) rules.priceChanges = flags.priceChanges;

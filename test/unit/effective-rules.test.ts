@@ -93,4 +93,10 @@ describe('rule options', () => {
     expect(applyRuleFlags(current, { clearRules: true, reposts: 'notify' })).toEqual({ reposts: 'notify' });
     expect(applyRuleFlags(current, { clearRules: true })).toEqual({});
   });
+
+  it('keeps the digest choice when the rules are cleared', () => {
+    expect(applyRuleFlags({ priceChanges: 'none', digest: 'daily' }, { clearRules: true })).toEqual({
+      digest: 'daily',
+    });
+  });
 });
