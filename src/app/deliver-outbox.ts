@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { OutboxItem } from '../domain/alert-events.js';
 import type { DeliveryOutcome } from '../domain/delivery.js';
 import { nextAttemptDelayMs } from '../domain/delivery-backoff.js';
-import type { NotificationItem, WatchRef } from '../domain/events.js';
+import type { WatchRef } from '../domain/events.js';
 import { mergeNotifications } from '../domain/merge-notifications.js';
 import type { Db } from '../store/open-db.js';
 import {

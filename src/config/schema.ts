@@ -2,7 +2,6 @@ export type { DefaultContext, KeyDefinition } from './key-definition.js';
 
 import { chatKeys } from './chat-keys.js';
 import { digestMapValue, quietHoursValue, timeZoneValue } from './delivery-values.js';
-import type { PathContext } from './environment.js';
 import { adFilter } from './filter-value.js';
 import { defineKey, type KeyDefinition } from './key-definition.js';
 import { defaultDbPath } from './paths.js';
