@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from '../domain/zoned-time.js';
 // The site shows times on the Budapest wall clock. Everything here goes through Intl with an explicit time zone,
 // so the answers never depend on the time zone of the machine that runs pyhabot.
 
@@ -16,7 +17,6 @@ const MAX_DATE_MS = 8.64e15;
 const HOUR_MS = 60 * MINUTE_MS;
 const MAX_CACHED_HOURS = 4096;
 
-let budapestFormat: Intl.DateTimeFormat | undefined;
 // Budapest changes its offset only on whole UTC hours, so one lookup per UTC hour is exact. Formatting is the
 // expensive part of reading a page's times; the cache keeps it to a handful of calls per page.
 const offsetByUtcHour = new Map<number, number>();
@@ -33,22 +33,7 @@ export function budapestOffsetMinutes(epochMs: number): number {
 }
 
 function computeOffsetMinutes(epochMs: number): number {
-  budapestFormat ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: BUDAPEST,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of budapestFormat.formatToParts(epochMs)) {
-    if (part.type in wall) wall[part.type as keyof typeof wall] = Number(part.value);
-  }
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return Math.round((wallAsUtc - epochMs) / MINUTE_MS);
+  return Math.round(zoneOffsetMs(new Date(epochMs), BUDAPEST) / MINUTE_MS);
 }
 
 /** The Budapest calendar date at the instant `epochMs`; null for an instant a Date cannot hold. */
