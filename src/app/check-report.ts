@@ -1,10 +1,11 @@
 import type { Ad } from '../domain/ad.js';
+import type { PriceContext, RepostContext } from '../domain/ad-insight.js';
 import type { WatchRef } from '../domain/events.js';
 
 /** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
 export type CheckRecord =
   | { type: 'baseline'; watch: WatchRef; ads: number }
-  | { type: 'new_ad'; watch: WatchRef; ad: Ad }
+  | { type: 'new_ad'; watch: WatchRef; ad: Ad; repost?: RepostContext; context?: PriceContext }
   | {
       type: 'price_changed';
       watch: WatchRef;
@@ -13,7 +14,10 @@ export type CheckRecord =
       newPrice: number | null;
       oldPriceText: string;
       newPriceText: string;
+      context?: PriceContext;
     }
+  /** A re-post the watch notifies apart (`notified`) or only records. */
+  | { type: 'reposted'; watch: WatchRef; ad: Ad; repost: RepostContext; context?: PriceContext; notified: boolean }
   | { type: 'filtered'; watch: WatchRef; change: 'new_ad' | 'price_changed'; ad: Ad; rule: string }
   | {
       type: 'watch_error';
@@ -51,6 +55,8 @@ export interface CheckSummary {
   baselines: number;
   /** New ads and price changes that a filter held back (recorded, not notified). */
   filtered: number;
+  /** Re-posts reported apart from new ads (a watch that labels re-posts counts them as new ads). */
+  reposts: number;
   delivered: number;
   deliveryRetries: number;
   deliveriesDead: number;

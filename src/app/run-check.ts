@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Ad } from '../domain/ad.js';
-import { type AdChange, diffAds } from '../domain/diff-ads.js';
+import type { NotedChange } from '../domain/ad-insight.js';
+import { diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
@@ -15,8 +16,10 @@ import type { Db } from '../store/open-db.js';
 import { recordEvent } from '../store/outbox-repo.js';
 import { finishRun, startRun } from '../store/runs-repo.js';
 import { getWatch, listWatches, recordCheckFailure, recordCheckSuccess } from '../store/watches-repo.js';
+import { changeRecord, countChange } from './change-record.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
+import { type InsightSettings, noteChanges } from './note-changes.js';
 import { letPendingSignalsIn } from './pending-signals.js';
 import { changeEvent, filtersOfWatch, reportFiltered } from './screen-check.js';
 
@@ -35,7 +38,8 @@ export type CheckSettings = Pick<
   ResolvedConfig,
   'maxPages' | 'goneAfterMisses' | 'notify' | 'deliveryMaxAttempts' | 'deliveryBackoffMs'
 > &
-  Partial<Pick<ResolvedConfig, 'filter'>>;
+  Partial<Pick<ResolvedConfig, 'filter'>> &
+  InsightSettings;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -70,6 +74,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceChanges: 0,
     baselines: 0,
     filtered: 0,
+    reposts: 0,
   };
   const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
@@ -123,25 +128,8 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
       }
       counters.filtered += reportFiltered(refOf(watch), recorded.filtered, deps.report);
       for (const change of recorded.changes) {
-        if (change.type === 'new_ad') {
-          counters.newAds += 1;
-          deps.report({ type: 'new_ad', watch: refOf(watch), ad: change.ad });
-        } else {
-          counters.priceChanges += 1;
-          const oldPrice = change.previous.price;
-          const newPrice = change.ad.price;
-          if (oldPrice !== null && newPrice !== null && newPrice < oldPrice) counters.priceDrops += 1;
-          if (oldPrice !== null && newPrice !== null && newPrice > oldPrice) counters.priceRises += 1;
-          deps.report({
-            type: 'price_changed',
-            watch: refOf(watch),
-            ad: change.ad,
-            oldPrice,
-            newPrice,
-            oldPriceText: change.previous.priceText,
-            newPriceText: change.ad.priceText,
-          });
-        }
+        countChange(counters, change);
+        deps.report(changeRecord(refOf(watch), change));
       }
     }
   }
@@ -167,6 +155,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     priceChanges: counters.priceChanges,
     baselines: counters.baselines,
     filtered: counters.filtered,
+    reposts: counters.reposts,
     delivered: tally.delivered,
     deliveryRetries: tally.retries,
     deliveriesDead: tally.dead,
@@ -202,7 +191,7 @@ function recordScrape(
   scrape: WatchScrape,
   runId: number | null,
   dryRun: boolean,
-): { baseline: boolean; changes: AdChange[]; filtered: FilteredChange[]; held: string | null } {
+): { baseline: boolean; changes: NotedChange[]; filtered: FilteredChange[]; held: string | null } {
   const baseline = !watch.lastCheck.baselineDone && !watch.notifyExisting;
   // A dropped change is recorded like any other but never notified.
   const filters = filtersOfWatch(deps.db, deps.settings.filter ?? null, watch.id);
@@ -223,9 +212,11 @@ function recordScrape(
   };
   if (dryRun) {
     const diff = compute();
+    const screened = screenChanges(filters, diff.changes);
     return {
       baseline,
-      ...screenChanges(filters, diff.changes),
+      changes: noteChanges(deps.db, watch.id, screened.changes, deps.settings, deps.now(), false),
+      filtered: screened.filtered,
       held: diff.massDisappearance && describeMassDisappearance(diff.massDisappearance),
     };
   }
@@ -240,13 +231,15 @@ function recordScrape(
       const screened = screenChanges(filters, diff.changes);
       applyAdDiff(deps.db, watch.id, diff, at);
       recordFilterVerdicts(deps.db, watch.id, screened);
-      for (const change of screened.changes) {
+      const changes = noteChanges(deps.db, watch.id, screened.changes, deps.settings, at, true);
+      for (const change of changes) {
         recordEvent(deps.db, {
           watchId: watch.id,
           runId,
           event: changeEvent(refOf(watch), change),
           idempotencyKey: randomUUID(),
-          targets,
+          // A re-post the watch skips is recorded for its history, never sent.
+          targets: change.type === 'reposted' && !change.notify ? [] : targets,
           now: at,
         });
       }
@@ -256,7 +249,7 @@ function recordScrape(
         adsSeen: scrape.ads.length,
         events: screened.changes.length,
       });
-      return { baseline, ...screened, held: null };
+      return { baseline, changes, filtered: screened.filtered, held: null };
     })
     .immediate();
 }

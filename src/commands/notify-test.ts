@@ -81,6 +81,7 @@ export async function run(
 const SAMPLE_NAMES = {
   new_ad: 'sample new ad',
   price_changed: 'sample price drop',
+  reposted: 'sample re-post',
 } satisfies Record<AdEvent['type'], string>;
 
 interface SampleResult {

@@ -1,10 +1,11 @@
 import type { Seller } from '../domain/ad.js';
 import type { NotificationItem, WatchRef } from '../domain/events.js';
 import { classifyPriceMove, formatAmount, formatPrice, formatPriceChange } from './format-price.js';
+import { insightNotes } from './insight-notes.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** What kind of news one item is, for labels, colours and tags. */
-export type ItemKind = 'new' | 'drop' | 'rise' | 'change';
+export type ItemKind = 'new' | 'drop' | 'rise' | 'change' | 'repost';
 
 /** One item in words, before any channel escapes or trims it. */
 export interface AdSummary {
@@ -28,6 +29,8 @@ export interface AdSummary {
   /** Thumbnail address when it is a usable http(s) URL. */
   image: string | null;
   watch: WatchRef;
+  /** What the watch's history says: the re-post line, the price context line; empty when it says nothing. */
+  notes: string[];
 }
 
 /** Whether a string is an absolute http(s) URL a service will accept as a link. */
@@ -59,6 +62,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     price = formatPriceChange(event, language);
     if (event.nowUnderLimit !== undefined) price += `, ${words.nowUnderLimit(formatAmount(event.nowUnderLimit))}`;
   } else {
+    if (event.type === 'reposted') kind = 'repost';
     price = formatPrice(ad.price, ad.priceKind, ad.priceText, language);
   }
   const labels: Record<ItemKind, string> = {
@@ -66,6 +70,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     drop: words.priceDrop,
     rise: words.priceRise,
     change: words.priceChange,
+    repost: words.reposted,
   };
   return {
     itemId: item.id,
@@ -80,6 +85,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     postedAtIso: toUtcIso(ad.postedAt),
     image: normaliseHttpUrl(ad.image),
     watch: event.watch,
+    notes: insightNotes(event, language),
   };
 }
 

@@ -5,9 +5,11 @@ import { type Language, messageStrings } from './strings.js';
 export function buildHeadline(items: readonly NotificationItem[], language: Language): string {
   const words = messageStrings[language];
   const newCount = items.filter((item) => item.event.type === 'new_ad').length;
-  const changeCount = items.length - newCount;
+  const repostCount = items.filter((item) => item.event.type === 'reposted').length;
+  const changeCount = items.length - newCount - repostCount;
   const parts: string[] = [];
   if (newCount > 0) parts.push(words.newAds(newCount));
+  if (repostCount > 0) parts.push(words.reposts(repostCount));
   if (changeCount > 0) parts.push(words.priceChanges(changeCount));
   const watch = items[0]?.event.watch;
   const watchName = watch?.name.trim() ?? '';

@@ -25,6 +25,20 @@ export interface MessageStrings {
   andMore(count: number): string;
   /** Follows a price change that brought the ad under the filter's maxPrice ("150 000 Ft"). */
   nowUnderLimit(limit: string): string;
+  /** Headline part for re-posts notified apart. */
+  reposts(count: number): string;
+  /** Label of a re-post notified apart. */
+  reposted: string;
+  /** "re-posted; first listed 34 days ago at 45 000 Ft, now 40 000 Ft"; `firstPrice` null when none was recorded. */
+  repostNote(daysAgo: number, firstPrice: string | null, nowPrice: string): string;
+  /** "12 % below the median of 37 ads (90 days), in the cheapest quarter". */
+  priceContextNote(note: {
+    direction: 'below' | 'above' | 'at';
+    percent: number;
+    quarter: 'cheapest' | 'dearest' | null;
+    sample: number;
+    days: number;
+  }): string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -50,6 +64,19 @@ export const messageStrings = {
     watch: 'Watch',
     andMore: (count) => `… and ${count} more`,
     nowUnderLimit: (limit) => `now under your ${limit} limit`,
+    reposts: (count) => `${count} ${count === 1 ? 're-post' : 're-posts'}`,
+    reposted: 'Re-posted',
+    repostNote: (daysAgo, firstPrice, nowPrice) => {
+      const when = daysAgo === 0 ? 'today' : `${daysAgo} ${daysAgo === 1 ? 'day' : 'days'} ago`;
+      const first = firstPrice === null ? '' : ` at ${firstPrice}`;
+      const now = firstPrice === nowPrice ? ', same price' : `, now ${nowPrice}`;
+      return `re-posted; first listed ${when}${first}${now}`;
+    },
+    priceContextNote: ({ direction, percent, quarter, sample, days }) => {
+      const where = direction === 'at' ? 'at the median' : `${percent} % ${direction} the median`;
+      const part = quarter === null ? '' : `, in the ${quarter} quarter`;
+      return `${where} of ${sample} ads (${days} ${days === 1 ? 'day' : 'days'})${part}`;
+    },
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -73,5 +100,19 @@ export const messageStrings = {
     watch: 'Figyelő',
     andMore: (count) => `… és még ${count}`,
     nowUnderLimit: (limit) => `most már ${limit} alatt`,
+    reposts: (count) => `${count} újra feladott hirdetés`,
+    reposted: 'Újra feladva',
+    repostNote: (daysAgo, firstPrice, nowPrice) => {
+      const when = daysAgo === 0 ? 'ma' : `${daysAgo} napja`;
+      const first = firstPrice === null ? '' : `, ${firstPrice} áron`;
+      const now = firstPrice === nowPrice ? ', azonos áron' : `, most ${nowPrice}`;
+      return `újra feladva; először ${when}${first}${now}`;
+    },
+    priceContextNote: ({ direction, percent, quarter, sample, days }) => {
+      const where =
+        direction === 'at' ? 'a mediánon' : `${percent} %-kal a medián ${direction === 'below' ? 'alatt' : 'felett'}`;
+      const part = quarter === null ? '' : `, a ${quarter === 'cheapest' ? 'legolcsóbb' : 'legdrágább'} negyedben`;
+      return `${where} (${sample} hirdetés, ${days} nap)${part}`;
+    },
   },
 } satisfies Record<Language, MessageStrings>;

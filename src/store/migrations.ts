@@ -155,6 +155,15 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
       );
     `,
   },
+  {
+    version: 7,
+    description: 'ads looked up by seller (for re-posts), and the earlier ad a re-post repeats',
+    sql: `
+      -- The seller name is the one the listing card shows, compared case-insensitively.
+      CREATE INDEX ads_by_seller ON ads (watch_id, lower(json_extract(data, '$.seller.name')), first_seen_at);
+      ALTER TABLE ads ADD COLUMN reposted_from INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,4 +1,5 @@
 import type { Ad } from '../../../domain/ad.js';
+import type { PriceContext, RepostContext } from '../../../domain/ad-insight.js';
 import type { AdEvent, NotificationItem, WatchRef } from '../../../domain/events.js';
 import { IDEMPOTENCY_HEADER } from '../../idempotency.js';
 import type { RenderedMessage, RenderOptions } from '../../message.js';
@@ -15,6 +16,10 @@ export interface JsonEventBody {
   newPrice?: number | null;
   /** Only for a `price_changed` that brought the ad under the watch filter's maxPrice: that bound, in forints. */
   nowUnderLimit?: number;
+  /** For `reposted`, and a `new_ad` the watch labels as a re-post: the earlier listing. */
+  repost?: RepostContext;
+  /** For a priced new ad, re-post or price drop: where the price stands among the watch's recent prices. */
+  context?: PriceContext;
   sentAt: string;
 }
 
@@ -34,6 +39,10 @@ export function renderJson(
             ...(event.nowUnderLimit === undefined ? {} : { nowUnderLimit: event.nowUnderLimit }),
           }
         : {};
+    const insight = {
+      ...(event.type !== 'price_changed' && event.repost !== undefined ? { repost: event.repost } : {}),
+      ...(event.context === undefined ? {} : { context: event.context }),
+    };
     return {
       itemIds: [item.id],
       body: {
@@ -42,6 +51,7 @@ export function renderJson(
         watch: { id: event.watch.id, name: event.watch.name, url: event.watch.url },
         ad: event.ad,
         ...priceChange,
+        ...insight,
         sentAt,
       },
       headers: { [IDEMPOTENCY_HEADER]: item.idempotencyKey },

@@ -29,6 +29,7 @@ const kindTags: Record<ItemKind, string> = {
   drop: 'chart_with_downwards_trend',
   rise: 'chart_with_upwards_trend',
   change: 'label',
+  repost: 'recycle',
 };
 
 /** Render a watch's pending items as ntfy publish requests: one per ad, or one summary for a large batch. */
@@ -57,6 +58,7 @@ function buildSingle(summary: AdSummary, options: RenderOptions, topic: string):
   const words = messageStrings[options.language];
   const lines = [
     `${summary.label}: ${summary.price}`,
+    ...summary.notes,
     summary.location,
     summary.seller,
     summary.posted,
