@@ -8,6 +8,11 @@ import { prepared } from './prepared.js';
 /** A re-post chain is followed this many links back at most: a damaged link can never loop for ever. */
 const MAX_CHAIN = 50;
 
+/** The seller lookup, which the `ads_by_seller` index of schema 7 serves (parameters: watch, name, since, before). */
+export const SELLER_ADS_SQL = `SELECT ad_id, title, url, json_extract(data, '$.seller.name') AS seller, first_seen_at
+  FROM ads WHERE watch_id = ? AND lower(json_extract(data, '$.seller.name')) = lower(?)
+    AND first_seen_at >= ? AND first_seen_at < ?`;
+
 /**
  * The ads of a watch by this seller first seen in [since, before): the re-post candidates. The seller index keeps
  * this to the seller's few ads however many the watch recorded; the name compares case-insensitively (ASCII
@@ -19,12 +24,12 @@ export function listSellerAds(
   sellerName: string,
   window: { since: Date; before: Date },
 ): Array<RepostCandidate & { url: string }> {
-  const rows = prepared(
-    db,
-    `SELECT ad_id, title, url, json_extract(data, '$.seller.name') AS seller, first_seen_at FROM ads
-     WHERE watch_id = ? AND lower(json_extract(data, '$.seller.name')) = lower(?)
-       AND first_seen_at >= ? AND first_seen_at < ?`,
-  ).all(watchId, sellerName, window.since.toISOString(), window.before.toISOString()) as Array<{
+  const rows = prepared(db, SELLER_ADS_SQL).all(
+    watchId,
+    sellerName,
+    window.since.toISOString(),
+    window.before.toISOString(),
+  ) as Array<{
     ad_id: number;
     title: string;
     url: string;
