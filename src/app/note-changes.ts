@@ -40,6 +40,7 @@ export function noteChanges(
   // Read once per watch and only when some change can use it: most checks of most watches report nothing.
   let sample: SamplePrice[] | null = null;
   const contextOf = (price: number, exclude: number[]): PriceContext | null => {
+    if (days === 0) return null;
     sample ??= loadPriceSample(db, watchId, { since: new Date(now.getTime() - days * DAY_MS), before: now });
     return priceContextOf(price, sample, { days, minSample, exclude: new Set(exclude) });
   };
@@ -72,7 +73,7 @@ function repostRuleOf(db: Db, watchId: number): RepostRule {
 }
 
 function findRepost(db: Db, watchId: number, ad: AdChange['ad'], now: Date, windowDays: number): RepostContext | null {
-  if (ad.seller.name.trim() === '') return null;
+  if (windowDays === 0 || ad.seller.name.trim() === '') return null;
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const candidates = listSellerAds(db, watchId, ad.seller.name, { since, before: now });
   const earlier = findRepostOf({ id: ad.id, title: ad.title, sellerName: ad.seller.name }, candidates, now, windowDays);

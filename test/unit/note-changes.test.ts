@@ -137,3 +137,12 @@ describe('noteChanges', () => {
     );
   });
 });
+
+describe('noteChanges, turned off', () => {
+  it('finds no re-post with a window of 0 days and gives no context with 0 days of prices', () => {
+    const change = newAd(ad(300, 'RTX 3080 10GB', 'gabor88', 140_000));
+    expect(noteChanges(db, watchId, [change], { repostWindowDays: 0, priceContextDays: 0 }, NOW, false)).toEqual([
+      change,
+    ]);
+  });
+});
