@@ -55,7 +55,12 @@ describe('npm run demo (scripts/demo.js)', () => {
     expect(requestLine).toBe('POST /api/webhooks/1234567890/demo-token');
     const message = JSON.parse(bodyLines.join('\n').replaceAll('\u00a0', ' ')) as {
       content: string;
-      embeds: { title: string; author: { name: string }; fields: { name: string; value: string }[] }[];
+      embeds: {
+        title: string;
+        author: { name: string };
+        fields: { name: string; value: string }[];
+        description?: string;
+      }[];
     };
     expect(message.content).toBe('1 new ad and 1 price change for Demo: mobiles');
     expect(message.embeds.map((embed) => [embed.author.name, embed.title])).toEqual([
