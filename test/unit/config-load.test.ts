@@ -80,6 +80,9 @@ describe('defaults', () => {
       failureThreshold: 3,
       lockStaleMs: 120000,
       filter: null,
+      repostWindowDays: 60,
+      priceContextDays: 90,
+      priceContextMinSample: 8,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });
