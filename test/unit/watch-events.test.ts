@@ -56,9 +56,10 @@ function scrape(ads: Ad[], rules: EffectiveRules, baseline = false) {
   );
   const diff = diffAds(known, ads, { complete: true, baseline, goneAfterMisses: 1, seenUpToId: null });
   const filters = watchFilters(null, { own: {}, useGlobal: true });
-  const built = buildWatchEvents(db, { watch, diff, scraped: ads, baseline, filters, rules });
   hour += 1;
-  applyAdDiff(db, watch.id, diff, new Date(Date.UTC(2026, 10, 1, hour)));
+  const now = new Date(Date.UTC(2026, 10, 1, hour));
+  const built = buildWatchEvents(db, { watch, diff, scraped: ads, baseline, filters, rules, insight: {}, now });
+  applyAdDiff(db, watch.id, diff, now);
   return built;
 }
 
