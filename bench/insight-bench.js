@@ -1,5 +1,5 @@
 // What re-post matching and price context add to the check of one watch with 10 000 recorded ads, against the built
-// dist/. Each measured check is the in-process work of one watch as `recordScrape` does it: parse the real listing
+// dist/. Each measured check is the in-process work of one watch as a check records it: parse the real listing
 // page, load what the watch knows, diff, screen, and write ads and events in one transaction; "with" adds
 // `noteChanges` (the seller lookup for every new ad and the price sample), "without" leaves it out. The two run
 // paired and interleaved (their order alternating) on the same database, and each check is rolled back, so every
@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { noteChanges } from '../dist/app/note-changes.js';
+import { noteChanges, recordReposts } from '../dist/app/note-changes.js';
 import { diffAds } from '../dist/domain/diff-ads.js';
 import { screenChanges } from '../dist/domain/screen-changes.js';
 import { parseListing } from '../dist/scrape/parse-listing.js';
@@ -99,10 +99,13 @@ function timedCheck(db, watchId, html, newAds, round, withInsight) {
     );
     const diff = diffAds(known, ads, { complete: false, baseline: false, goneAfterMisses: 3, seenUpToId: null });
     const screened = screenChanges([], diff.changes);
+    // As a check does: the history is read before the scrape is written, the re-post links after.
+    const changes = withInsight ? noteChanges(db, watchId, screened.changes, {}, now, 'label') : screened.changes;
     applyAdDiff(db, watchId, diff, now);
-    const changes = withInsight ? noteChanges(db, watchId, screened.changes, {}, now, true) : screened.changes;
-    for (const change of changes) {
-      const event = { type: change.type, watch: { id: watchId, name: 'm', url: PAGE_URL }, ad: change.ad };
+    const watch = { id: watchId, name: 'm', url: PAGE_URL };
+    const events = changes.map(({ type, ad, repost }) => ({ type, watch, ad, ...(repost ? { repost } : {}) }));
+    if (withInsight) recordReposts(db, watchId, events);
+    for (const event of events) {
       recordEvent(db, { watchId, runId: null, event, idempotencyKey: randomUUID(), targets: [], now });
     }
     return { ms: performance.now() - start, changes };
