@@ -232,6 +232,15 @@ async function runDemo(dir) {
     heading('9. Health, as the container healthcheck asks for it');
     await pyhabot(['status', '--max-age', '20m'], env);
 
+    heading('10. What such ads cost, from the prices the watch recorded');
+    const stats = await pyhabot(['stats', '1'], adsEnv, { toTerminal: true });
+    expectInOutput(stats, 'median', 'the median price');
+
+    heading('11. The same news as a feed, for a feed reader');
+    const feed = await pyhabot(['feed', '1', '--format', 'rss'], env);
+    expectInOutput(feed, newAd.title, 'the new ad in the feed');
+    expectInOutput(feed, 're-posted; first listed', 'the re-post in the feed');
+
     heading('Done');
     note('Try it on the real site: pyhabot add <a HardverApró search URL>, then pyhabot check');
     note('(see README.md).');

@@ -33,6 +33,8 @@ describe('npm run demo (scripts/demo.js)', () => {
       '7. Third check: the re-post is labelled with its first listing, and its price set in context',
       '8. The newest ads the watch has seen',
       '9. Health, as the container healthcheck asks for it',
+      '10. What such ads cost, from the prices the watch recorded',
+      '11. The same news as a feed, for a feed reader',
       'Done',
     ]);
     const section = (number: number): string => stdout.split(/^=== /m)[number + 1] ?? '';
@@ -94,6 +96,19 @@ describe('npm run demo (scripts/demo.js)', () => {
 
     expect(section(9)).toMatch(/^healthy$/m);
     expect(section(9)).toMatch(/0 pending, 0 dead, [1-9]\d* delivered/);
+
+    // The recorded prices: 100 priced ads, figures from the middle 90, on 80 columns.
+    expect(section(10)).toMatch(/^100 ads with a price, 2 without one$/m);
+    expect(section(10)).toMatch(/^ {2}median {4}\d[\d ]* Ft$/m);
+    for (const line of section(10).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+
+    // The feed: the three pieces of news, newest first, the re-post with its notes.
+    // Feed texts keep a price's digits together with no-break spaces.
+    const items = section(11).replaceAll('\u00a0', ' ').match(/<item>[\s\S]*?<\/item>/g) ?? [];
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain('New ad: Apple iPhone 12 Pro 128GB');
+    expect(items[0]).toMatch(/<i>re-posted; first listed today at 89 000 Ft, now 76 000 Ft<\/i>/);
+    expect(items[1]).toContain('Price drop: Apple iPhone 15 128GB');
 
     // No colour codes without a terminal, and the temporary directory is gone.
     expect(stdout).not.toContain('\u001b[');
