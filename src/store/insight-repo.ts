@@ -1,9 +1,9 @@
-import type { PriceKind } from '../domain/ad.js';
 import type { PricePoint } from '../domain/ad-insight.js';
 import type { SamplePrice } from '../domain/price-context.js';
 import type { RepostCandidate } from '../domain/repost-match.js';
 import type { Db } from './open-db.js';
 import { prepared } from './prepared.js';
+import { loadPricePoints } from './price-history-repo.js';
 
 /** A re-post chain is followed this many links back at most: a damaged link can never loop for ever. */
 const MAX_CHAIN = 50;
@@ -65,27 +65,7 @@ export function loadListingHistory(
     id = row.reposted_from;
   }
   if (firstSeenAt === null) return null;
-  const rows = prepared(
-    db,
-    `SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history
-     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?)) ORDER BY seen_at, id`,
-  ).all(watchId, JSON.stringify(chain)) as Array<{
-    ad_id: number;
-    price: number | null;
-    price_kind: string;
-    price_text: string;
-    seen_at: string;
-  }>;
-  return {
-    firstSeenAt,
-    priceHistory: rows.map((row) => ({
-      adId: row.ad_id,
-      price: row.price,
-      priceKind: row.price_kind as PriceKind,
-      priceText: row.price_text,
-      seenAt: row.seen_at,
-    })),
-  };
+  return { firstSeenAt, priceHistory: loadPricePoints(db, watchId, chain) };
 }
 
 /** Link a re-post to the earlier ad it repeats; call after the re-post itself is recorded. */

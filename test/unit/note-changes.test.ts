@@ -7,30 +7,14 @@ import { applyAdDiff } from '../../src/store/ads-repo.js';
 import { SELLER_ADS_SQL } from '../../src/store/insight-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { insertWatch } from '../../src/store/watches-repo.js';
+import { testAd } from '../helpers/test-ad.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const daysBefore = (days: number): Date => new Date(NOW.getTime() - days * 86_400_000);
 
 function ad(id: number, title: string, seller: string, price: number | null = 50_000): Ad {
-  return {
-    id,
-    title,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-    price,
-    priceText: price === null ? 'Keresem' : `${price} Ft`,
-    priceKind: price === null ? 'wanted' : 'fixed',
-    cities: ['Budapest'],
-    timeText: 'ma 10:00',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
-    seller: { name: seller, url: null, rating: 3, business: false },
-    image: null,
-    imageLarge: null,
-  };
+  return testAd(id, { title, price, seller: { name: seller, url: null, rating: 3, business: false } });
 }
 
 let db: Db;
