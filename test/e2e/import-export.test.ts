@@ -523,7 +523,7 @@ describe('bad input', () => {
     ],
     [
       'an export from a newer pyhabot',
-      [['w.yaml', 'format: pyhabot-watches\nversion: 3\nwatches: []\n']],
+      [['w.yaml', 'format: pyhabot-watches\nversion: 4\nwatches: []\n']],
       'w.yaml',
       /newer pyhabot/,
     ],
