@@ -104,7 +104,10 @@ describe('npm run demo (scripts/demo.js)', () => {
 
     // The feed: the three pieces of news, newest first, the re-post with its notes.
     // Feed texts keep a price's digits together with no-break spaces.
-    const items = section(11).replaceAll('\u00a0', ' ').match(/<item>[\s\S]*?<\/item>/g) ?? [];
+    const items =
+      section(11)
+        .replaceAll('\u00a0', ' ')
+        .match(/<item>[\s\S]*?<\/item>/g) ?? [];
     expect(items).toHaveLength(3);
     expect(items[0]).toContain('New ad: Apple iPhone 12 Pro 128GB');
     expect(items[0]).toMatch(/<i>re-posted; first listed today at 89 000 Ft, now 76 000 Ft<\/i>/);
