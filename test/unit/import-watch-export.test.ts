@@ -571,7 +571,7 @@ describe('rules in an export', () => {
   it('quotes a hostile value and a hostile key without their terminal controls', () => {
     const value = refusal({ minDrop: '\u001b]0;owned\u0007' });
     expect(value).toContain('"\\u001b]0;owned\\u0007" is not a minimum change');
-    const key = refusal({ ['\u001b[2Jrule']: 1 });
+    const key = refusal({ '\u001b[2Jrule': 1 });
     expect(key).toContain('watches.1.rules.\\u001b[2Jrule: unknown rule');
     for (const message of [value, key]) {
       expect(message).not.toContain('\u001b');
