@@ -4,6 +4,7 @@ import { truncateText } from '../domain/truncate-text.js';
 import { validateFilter } from '../domain/validate-filter.js';
 import { validateWatchRules } from '../domain/validate-rules.js';
 import type { WatchRules } from '../domain/watch-rules.js';
+import { writeRules } from '../domain/written-rules.js';
 import { collectWatches } from './collect-watches.js';
 import {
   FILTERED_EXPORT_VERSION,
@@ -86,13 +87,13 @@ function readFilter(watch: FieldReader): { filter?: WatchFilter } {
   return { filter: { own: checked.filter, useGlobal: useGlobal ?? true } };
 }
 
-/** The watch's own notification rules, or nothing when the file sets none (absent, null or an empty mapping). */
+/** The watch's own notification rules, or nothing when the file sets none (absent, null, or only empty mappings). */
 function readRules(watch: FieldReader): { rules?: WatchRules } {
   const value = watch.value('rules');
   if (value === undefined || value === null) return {};
   const checked = validateWatchRules(value, watch.path('rules'));
   if (!checked.ok) throw refusal(watch, checked.problems);
-  return Object.keys(checked.rules).length === 0 ? {} : { rules: checked.rules };
+  return Object.keys(writeRules(checked.rules)).length === 0 ? {} : { rules: checked.rules };
 }
 
 /** One line for a bad filter or bad rules: the first problem, and how many more there are. */

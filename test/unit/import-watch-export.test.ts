@@ -482,16 +482,17 @@ describe('rules in an export', () => {
     expect(plan.watches[0]?.rules).toEqual({ minDrop: { forints: 2000 }, below: 90000, lifecycle: { gone: true } });
   });
 
-  it("treats null and empty rules as none, and keeps the first entry's rules when a search is repeated", () => {
+  it("treats null rules and empty mappings as none, and keeps the first entry's rules when a search is repeated", () => {
     const plan = planWatchExport(
       {
         format: 'pyhabot-watches',
         version: 3,
         watches: [
           { url: MOBIL, rules: null },
-          { url: SEARCH, rules: {} },
+          { url: SEARCH, rules: { lifecycle: {} } },
           { url: `${MOBIL}?offset=100`, rules: { reposts: 'skip' } },
           { url: `${SEARCH}&offset=100` },
+          { url: `${SEARCH}&offset=200`, rules: {} },
         ],
       },
       options,
