@@ -3,6 +3,7 @@ export type { DefaultContext, KeyDefinition } from './key-definition.js';
 import { chatKeys } from './chat-keys.js';
 import { digestMapValue, quietHoursValue, timeZoneValue } from './delivery-values.js';
 import { adFilter } from './filter-value.js';
+import { insightKeys } from './insight-keys.js';
 import { defineKey, type KeyDefinition } from './key-definition.js';
 import { defaultDbPath } from './paths.js';
 import { notificationRules } from './rules-value.js';
@@ -265,27 +266,7 @@ export const configKeys = {
     secret: false,
     env: ['PYHABOT_TELEGRAM_LIST_AFTER'],
   }),
-  repostWindowDays: defineKey({
-    type: integer({ min: 0, max: 365 }),
-    default: () => 60,
-    description: 'A new ad repeating an ad of the same seller first seen within this many days is a re-post; 0 is off',
-    secret: false,
-    env: ['PYHABOT_REPOST_WINDOW_DAYS'],
-  }),
-  priceContextDays: defineKey({
-    type: integer({ min: 0, max: 3650 }),
-    default: () => 90,
-    description: 'Days of recorded prices a new ad or price drop is compared with (README "Price context"); 0 is off',
-    secret: false,
-    env: ['PYHABOT_PRICE_CONTEXT_DAYS'],
-  }),
-  priceContextMinSample: defineKey({
-    type: integer({ min: 2, max: 10000 }),
-    default: () => 8,
-    description: 'Fewest priced ads in that window for a price context to be shown',
-    secret: false,
-    env: ['PYHABOT_PRICE_CONTEXT_MIN_SAMPLE'],
-  }),
+  ...insightKeys,
 };
 
 /** The name of a setting, as written in a config file. */
