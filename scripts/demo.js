@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { formatJson } from './demo-json.js';
 import { listOrdinaryAds, withNewAd, withoutAd, withoutNextPage, withPrice } from './demo-page.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -264,28 +265,6 @@ function showReceived(received, expected) {
   // Notifications keep a price's digits together with no-break spaces; the demo's own texts use plain ones.
   const text = JSON.stringify(body).replaceAll('\u00a0', ' ');
   for (const part of expected) expectInOutput(text, part, 'the notification');
-}
-
-/** JSON indented by two spaces, with each object or array that fits in `width` columns kept on one line. */
-function formatJson(value, indent = '', prefix = '', width = 80) {
-  const flat = flatJson(value);
-  if (value === null || typeof value !== 'object' || indent.length + prefix.length + flat.length <= width) {
-    return indent + prefix + flat;
-  }
-  const inner = `${indent}  `;
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  const entries = Array.isArray(value)
-    ? value.map((item) => formatJson(item, inner, '', width))
-    : Object.entries(value).map(([key, item]) => formatJson(item, inner, `${JSON.stringify(key)}: `, width));
-  return `${indent}${prefix}${open}\n${entries.join(',\n')}\n${indent}${close}`;
-}
-
-/** JSON on one line with a space inside braces and after separators: `{ "name": "Price", "inline": true }`. */
-function flatJson(value) {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(flatJson).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${flatJson(item)}`);
-  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pyhabot-demo-'));
