@@ -169,9 +169,76 @@ export async function benchInsight(log) {
   } finally {
     db.close();
   }
+  figures.push(benchDealer(log));
   figures.push(...(await benchInsightCheck(log)));
   return { figures, notes };
 }
+
+const DEALER_RECORDED = 5000;
+const DEALER_NEW = 1000;
+/** A dealer's re-post matching may take this long at most, however many ads it lists. */
+export const DEALER_MATCH_LIMIT_MS = 1000;
+const DEALER_WORDS =
+  'tok folia tolto kabel eredeti uj bontatlan garancia samsung apple xiaomi fekete feher kek piros'.split(' ');
+
+/**
+ * The costliest re-post matching a check can meet: a dealer with 5 000 ads recorded in the window whose 1 000 ads
+ * are all new at once (its first check after `rescrape`), every title of the same few words and no numbers, so no
+ * candidate can be set aside by its numbers and about half of the new ads are re-posts.
+ */
+function benchDealer(log) {
+  log(`insight: a dealer's ${DEALER_NEW} new ads against its ${DEALER_RECORDED} recorded ones`);
+  const title = (n) =>
+    Array.from({ length: 8 }, (_, k) => DEALER_WORDS[(n * 7 + k * 5 + ((n >> k) & 3)) % DEALER_WORDS.length]).join(' ');
+  const dealerAd = (id, n) => ({
+    ...DEALER_TEMPLATE,
+    id,
+    title: title(n),
+    url: `https://hardverapro.hu/apro/d${id}/friss.html`,
+  });
+  const db = openDb(':memory:');
+  try {
+    const now = new Date();
+    const watchId = insertWatch(db, { name: 'd', url: PAGE_URL }, new Date(now.getTime() - 100 * DAY_MS)).id;
+    const recorded = Array.from({ length: DEALER_RECORDED }, (_, n) => dealerAd(n + 1, n));
+    const rules = { complete: false, baseline: true, goneAfterMisses: 3, seenUpToId: null };
+    applyAdDiff(db, watchId, diffAds(new Map(), recorded, rules), new Date(now.getTime() - 20 * DAY_MS));
+    const changes = Array.from({ length: DEALER_NEW }, (_, n) => ({
+      type: 'new_ad',
+      ad: dealerAd(100_000 + n, n * 3 + 1),
+    }));
+    const times = [];
+    for (let run = 0; run < 7; run += 1) {
+      const start = performance.now();
+      noteChanges(db, watchId, changes, {}, now, 'label');
+      if (run > 1) times.push(performance.now() - start);
+    }
+    return figure(
+      `re-posts and price context for a dealer's ${DEALER_NEW} new ads, ${DEALER_RECORDED.toLocaleString('en')} of its ads recorded`,
+      'ms',
+      times,
+      { max: DEALER_MATCH_LIMIT_MS },
+    );
+  } finally {
+    db.close();
+  }
+}
+
+const DEALER_TEMPLATE = {
+  price: 5000,
+  priceText: '5 000 Ft',
+  priceKind: 'fixed',
+  cities: ['Budapest'],
+  timeText: 'ma 10:00',
+  postedAt: null,
+  pinned: false,
+  featured: false,
+  iced: false,
+  ribbon: null,
+  seller: { name: 'Nagy Bolt Kft', url: null, rating: 500, business: true },
+  image: null,
+  imageLarge: null,
+};
 
 /** The fixture page with its first `count` ordinary ads under new ids: that many new ads for a watch that saw it. */
 function pageWithRenamedAds(html, pageAds, count) {

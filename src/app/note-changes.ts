@@ -8,9 +8,22 @@ import {
   priceContextOf,
   type SamplePrice,
 } from '../domain/price-context.js';
-import { DEFAULT_REPOST_WINDOW_DAYS, findRepostOf, wholeDaysBetween } from '../domain/repost-match.js';
+import {
+  DEFAULT_REPOST_WINDOW_DAYS,
+  matchRepost,
+  prepareCandidates,
+  type SellerCandidates,
+  sellerKey,
+  wholeDaysBetween,
+} from '../domain/repost-match.js';
 import type { RepostRule } from '../domain/watch-rules.js';
-import { listSellerAds, loadListingHistory, loadPriceSample, markRepost } from '../store/insight-repo.js';
+import {
+  listSellerAds,
+  loadListingHistory,
+  loadPriceSample,
+  markRepost,
+  type SellerAd,
+} from '../store/insight-repo.js';
 import type { Db } from '../store/open-db.js';
 
 /** The settings that shape what a check says about a change; each has a default. */
@@ -44,6 +57,18 @@ export function noteChanges(
     sample ??= loadPriceSample(db, watchId, { since: new Date(now.getTime() - days * DAY_MS), before: now });
     return priceContextOf(price, sample, { days, minSample, exclude: new Set(exclude) });
   };
+  // Every new ad of a seller is matched against the same earlier ads: read and prepared once per seller and check.
+  const sellers = new Map<string, SellerCandidates<SellerAd>>();
+  const candidatesOf = (sellerName: string): SellerCandidates<SellerAd> => {
+    const key = sellerKey(sellerName);
+    let prepared = sellers.get(key);
+    if (prepared === undefined) {
+      const since = new Date(now.getTime() - windowDays * DAY_MS);
+      prepared = prepareCandidates(sellerName, listSellerAds(db, watchId, sellerName, { since, before: now }));
+      sellers.set(key, prepared);
+    }
+    return prepared;
+  };
   return changes.map((change): NotedChange => {
     const { ad } = change;
     const priced = ad.priceKind === 'fixed' && ad.price !== null && ad.price > 0 ? ad.price : null;
@@ -52,7 +77,7 @@ export function noteChanges(
       const context = dropped ? contextOf(priced, [ad.id]) : null;
       return context === null ? change : { ...change, context };
     }
-    const repost = findRepost(db, watchId, change.ad, now, windowDays);
+    const repost = windowDays === 0 ? null : findRepost(db, watchId, change.ad, candidatesOf, now, windowDays);
     const context = priced === null ? null : contextOf(priced, repost === null ? [ad.id] : [ad.id, repost.earlierAdId]);
     const withContext = context === null ? {} : { context };
     if (repost === null) return { ...change, ...withContext };
@@ -69,11 +94,17 @@ export function recordReposts(db: Db, watchId: number, events: readonly AdEvent[
   }
 }
 
-function findRepost(db: Db, watchId: number, ad: AdChange['ad'], now: Date, windowDays: number): RepostContext | null {
-  if (windowDays === 0 || ad.seller.name.trim() === '') return null;
-  const since = new Date(now.getTime() - windowDays * DAY_MS);
-  const candidates = listSellerAds(db, watchId, ad.seller.name, { since, before: now });
-  const earlier = findRepostOf({ id: ad.id, title: ad.title, sellerName: ad.seller.name }, candidates, now, windowDays);
+function findRepost(
+  db: Db,
+  watchId: number,
+  ad: AdChange['ad'],
+  candidatesOf: (sellerName: string) => SellerCandidates<SellerAd>,
+  now: Date,
+  windowDays: number,
+): RepostContext | null {
+  if (ad.seller.name.trim() === '') return null;
+  const probe = { id: ad.id, title: ad.title, sellerName: ad.seller.name };
+  const earlier = matchRepost(probe, candidatesOf(ad.seller.name), now, windowDays);
   if (earlier === null) return null;
   const history = loadListingHistory(db, watchId, earlier.id);
   const firstSeenAt = history?.firstSeenAt ?? earlier.firstSeenAt;

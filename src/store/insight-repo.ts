@@ -8,10 +8,23 @@ import { loadPricePoints } from './price-history-repo.js';
 /** A re-post chain is followed this many links back at most: a damaged link can never loop for ever. */
 const MAX_CHAIN = 50;
 
-/** The seller lookup, which the `ads_by_seller` index of schema 7 serves (parameters: watch, name, since, before). */
+/**
+ * A seller's most recent ads that are compared with a new one: a dealer with more in the window is matched against
+ * its latest ones only, so one check's cost stays bounded whatever a seller has listed.
+ */
+export const MAX_SELLER_CANDIDATES = 1000;
+
+/**
+ * The seller lookup, which the `ads_by_seller` index of schema 7 serves, newest first (parameters: watch, name,
+ * since, before, limit).
+ */
 export const SELLER_ADS_SQL = `SELECT ad_id, title, url, lower(json_extract(data, '$.seller.name')) AS seller, first_seen_at
   FROM ads WHERE watch_id = ? AND lower(json_extract(data, '$.seller.name')) = lower(?)
-    AND first_seen_at >= ? AND first_seen_at < ?`;
+    AND first_seen_at >= ? AND first_seen_at < ?
+  ORDER BY first_seen_at DESC LIMIT ?`;
+
+/** A re-post candidate as the store reads it: with the address a re-post names. */
+export type SellerAd = RepostCandidate & { url: string };
 
 /**
  * The ads of a watch by this seller first seen in [since, before): the re-post candidates. The seller index keeps
@@ -23,12 +36,13 @@ export function listSellerAds(
   watchId: number,
   sellerName: string,
   window: { since: Date; before: Date },
-): Array<RepostCandidate & { url: string }> {
+): SellerAd[] {
   const rows = prepared(db, SELLER_ADS_SQL).all(
     watchId,
     sellerName,
     window.since.toISOString(),
     window.before.toISOString(),
+    MAX_SELLER_CANDIDATES,
   ) as Array<{
     ad_id: number;
     title: string;

@@ -4,7 +4,7 @@ import type { Ad } from '../../src/domain/ad.js';
 import type { AdChange } from '../../src/domain/diff-ads.js';
 import { diffAds } from '../../src/domain/diff-ads.js';
 import { applyAdDiff } from '../../src/store/ads-repo.js';
-import { SELLER_ADS_SQL } from '../../src/store/insight-repo.js';
+import { MAX_SELLER_CANDIDATES, SELLER_ADS_SQL } from '../../src/store/insight-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { insertWatch } from '../../src/store/watches-repo.js';
 import { testAd } from '../helpers/test-ad.js';
@@ -114,12 +114,37 @@ describe('noteChanges', () => {
   });
 
   it('looks candidates up by seller through the index, not by reading every ad of the watch', () => {
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SELLER_ADS_SQL}`).all(watchId, 'gabor88', '2026', '2027') as Array<{
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${SELLER_ADS_SQL}`)
+      .all(watchId, 'gabor88', '2026', '2027', 10) as Array<{
       detail: string;
     }>;
     expect(plan.map((row) => row.detail).join(' ')).toMatch(
       /^SEARCH ads USING (COVERING )?INDEX ads_by_seller \(watch_id=\? AND <expr>=\?/,
     );
+  });
+});
+
+describe('noteChanges, for a seller with more ads than are compared', () => {
+  /** The item listed 50 days ago, then `others` other items of the same dealer, each newer than it. */
+  function dealerWith(others: number): void {
+    recordAt(daysBefore(50), [ad(5000, 'RTX 3080 10GB', 'dealer')]);
+    recordAt(
+      daysBefore(40),
+      Array.from({ length: others }, (_, n) => ad(6000 + n, `Tok ${n}`, 'dealer')),
+    );
+  }
+
+  it("matches against the dealer's newest ads, and the item is found while it is among them", () => {
+    dealerWith(MAX_SELLER_CANDIDATES - 1);
+    const [change] = noteChanges(db, watchId, [newAd(ad(7000, 'RTX 3080 10GB', 'dealer'))], {}, NOW, 'label');
+    expect(change).toMatchObject({ repost: { earlierAdId: 5000 } });
+  });
+
+  it('leaves a listing older than the newest compared ones unmatched: one check costs the same for any dealer', () => {
+    dealerWith(MAX_SELLER_CANDIDATES);
+    const [change] = noteChanges(db, watchId, [newAd(ad(7000, 'RTX 3080 10GB', 'dealer'))], {}, NOW, 'label');
+    expect(change).not.toHaveProperty('repost');
   });
 });
 
