@@ -5,8 +5,9 @@ import type { AdEvent } from '../domain/events.js';
 import {
   DEFAULT_PRICE_CONTEXT_DAYS,
   DEFAULT_PRICE_CONTEXT_MIN_SAMPLE,
-  priceContextOf,
-  type SamplePrice,
+  type PreparedSample,
+  prepareSample,
+  priceContextIn,
 } from '../domain/price-context.js';
 import {
   DEFAULT_REPOST_WINDOW_DAYS,
@@ -51,11 +52,13 @@ export function noteChanges(
   const minSample = settings.priceContextMinSample ?? DEFAULT_PRICE_CONTEXT_MIN_SAMPLE;
   const windowDays = settings.repostWindowDays ?? DEFAULT_REPOST_WINDOW_DAYS;
   // Read once per watch and only when some change can use it: most checks of most watches report nothing.
-  let sample: SamplePrice[] | null = null;
+  let sample: PreparedSample | null = null;
   const contextOf = (price: number, exclude: number[]): PriceContext | null => {
     if (days === 0) return null;
-    sample ??= loadPriceSample(db, watchId, { since: new Date(now.getTime() - days * DAY_MS), before: now });
-    return priceContextOf(price, sample, { days, minSample, exclude: new Set(exclude) });
+    sample ??= prepareSample(
+      loadPriceSample(db, watchId, { since: new Date(now.getTime() - days * DAY_MS), before: now }),
+    );
+    return priceContextIn(sample, price, { days, minSample, exclude: new Set(exclude) });
   };
   // Every new ad of a seller is matched against the same earlier ads: read and prepared once per seller and check.
   const sellers = new Map<string, SellerCandidates<SellerAd>>();
