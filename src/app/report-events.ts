@@ -15,6 +15,26 @@ export interface EventCounts {
   reposts: number;
 }
 
+/** The counts of a run that has recorded nothing yet. */
+export function noEventCounts(): EventCounts {
+  return {
+    newAds: 0,
+    priceDrops: 0,
+    priceRises: 0,
+    priceChanges: 0,
+    reactivated: 0,
+    reappeared: 0,
+    gone: 0,
+    reposts: 0,
+  };
+}
+
+/** Just the event counts of a run's counters, for its summary. */
+export function eventCountsOf(counts: EventCounts): EventCounts {
+  const { newAds, priceDrops, priceRises, priceChanges, reactivated, reappeared, gone, reposts } = counts;
+  return { newAds, priceDrops, priceRises, priceChanges, reactivated, reappeared, gone, reposts };
+}
+
 /** Report each event of one watch as a record of the run, and count it. */
 export function reportEvents(
   watch: WatchRef,

@@ -21,7 +21,7 @@ import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { type HoldSettings, holdForWatch } from './hold-policy.js';
 import { type InsightSettings, recordReposts } from './note-changes.js';
 import { letPendingSignalsIn } from './pending-signals.js';
-import { reportEvents } from './report-events.js';
+import { eventCountsOf, noEventCounts, reportEvents } from './report-events.js';
 import { filtersOfWatch, reportFiltered } from './screen-check.js';
 import { type AlertSettings, createWatchAlerts } from './watch-alerts.js';
 import { buildWatchEvents, rulesOfWatch } from './watch-events.js';
@@ -70,20 +70,7 @@ export interface CheckRequest {
 /** One check run: deliver what is pending, read every watch once, record and report changes, deliver them. */
 export async function runCheck(deps: CheckDependencies, request: CheckRequest): Promise<CheckSummary> {
   const started = deps.now();
-  const counters = {
-    watchesFailed: 0,
-    needsHuman: false,
-    newAds: 0,
-    priceDrops: 0,
-    priceRises: 0,
-    priceChanges: 0,
-    reactivated: 0,
-    reappeared: 0,
-    gone: 0,
-    baselines: 0,
-    filtered: 0,
-    reposts: 0,
-  };
+  const counters = { watchesFailed: 0, needsHuman: false, baselines: 0, filtered: 0, ...noEventCounts() };
   const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
   const runId = request.dryRun ? null : startRun(deps.db, started, deps.pid);
@@ -153,17 +140,10 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     type: 'summary',
     dryRun: request.dryRun,
     watches: watches.length,
+    ...eventCountsOf(counters),
     watchesFailed: counters.watchesFailed,
-    newAds: counters.newAds,
-    priceDrops: counters.priceDrops,
-    priceRises: counters.priceRises,
-    priceChanges: counters.priceChanges,
-    reactivated: counters.reactivated,
-    reappeared: counters.reappeared,
-    gone: counters.gone,
     baselines: counters.baselines,
     filtered: counters.filtered,
-    reposts: counters.reposts,
     delivered: tally.delivered,
     deliveryRetries: tally.retries,
     deliveriesDead: tally.dead,

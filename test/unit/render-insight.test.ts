@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord } from '../../src/app/check-report.js';
 import { renderCheckRecord, renderSummary } from '../../src/app/render-check-record.js';
+import { noEventCounts } from '../../src/app/report-events.js';
 import { plainStyles } from '../../src/cli/terminal-output.js';
 import type { PriceContext, RepostContext } from '../../src/domain/ad-insight.js';
 import type { NotificationItem } from '../../src/domain/events.js';
@@ -71,16 +72,10 @@ describe('the terminal line', () => {
         dryRun: false,
         watches: 1,
         watchesFailed: 0,
-        newAds: 0,
-        priceDrops: 0,
-        priceRises: 0,
-        priceChanges: 0,
-        reactivated: 0,
-        reappeared: 0,
-        gone: 0,
+        ...noEventCounts(),
+        reposts: 2,
         baselines: 0,
         filtered: 0,
-        reposts: 2,
         delivered: 0,
         deliveryRetries: 0,
         deliveriesDead: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRecord } from '../../src/app/check-report.js';
 import { renderCheckRecord } from '../../src/app/render-check-record.js';
-import { reportEvents } from '../../src/app/report-events.js';
+import { noEventCounts, reportEvents } from '../../src/app/report-events.js';
 import { plainStyles } from '../../src/cli/terminal-output.js';
 import type { Ad } from '../../src/domain/ad.js';
 import type { AdEvent, NotificationItem, PriceChangedEvent } from '../../src/domain/events.js';
@@ -61,17 +61,7 @@ function item(event: AdEvent, id = 1): NotificationItem {
 
 function records(events: AdEvent[]): CheckRecord[] {
   const reported: CheckRecord[] = [];
-  const counts = {
-    newAds: 0,
-    priceDrops: 0,
-    priceRises: 0,
-    priceChanges: 0,
-    reactivated: 0,
-    reappeared: 0,
-    gone: 0,
-    reposts: 0,
-  };
-  reportEvents(watch, events, counts, (record) => reported.push(record));
+  reportEvents(watch, events, noEventCounts(), (record) => reported.push(record));
   return reported;
 }
 
