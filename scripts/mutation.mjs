@@ -19,6 +19,18 @@ const MODULES = [
   'src/domain/validate-filter.ts',
   'src/domain/search-url.ts',
   'src/domain/delivery-backoff.ts',
+  'src/domain/price-rules.ts',
+  'src/domain/lifecycle-rules.ts',
+  'src/domain/effective-rules.ts',
+  'src/domain/validate-rules.ts',
+  'src/domain/merge-notifications.ts',
+  'src/domain/quiet-hours.ts',
+  'src/domain/failure-episode.ts',
+  'src/domain/price-stats.ts',
+  'src/domain/repost-match.ts',
+  'src/domain/price-context.ts',
+  'src/domain/mass-disappearance.ts',
+  'src/domain/chat-command.ts',
   'src/scrape/parse-ad-card.ts',
   'src/scrape/parse-ad-time.ts',
   'src/scrape/parse-price.ts',
@@ -71,6 +83,8 @@ function tally(mutants) {
   const timedOut = count('Timeout');
   const noCoverage = count('NoCoverage');
   const compileErrors = count('CompileError');
+  // Mutants marked equivalent where they arise (`// Stryker disable next-line <Mutator>: <reason>`).
+  const equivalent = count('Ignored');
   const detected = killed + timedOut;
   const valid = detected + survived + noCoverage;
   return {
@@ -78,6 +92,7 @@ function tally(mutants) {
     survived,
     timedOut,
     noCoverage,
+    equivalent,
     compileErrors,
     score: valid === 0 ? null : (detected / valid) * 100,
   };
@@ -99,7 +114,8 @@ function readRows() {
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      const score = cells[7] === 'n/a' ? null : Number.parseFloat(cells[7]);
+      // Rows written before the equivalent column existed have one cell fewer.
+      const [equivalent, compileErrors, score] = cells.length > 9 ? cells.slice(6, 9) : ['0', ...cells.slice(6, 8)];
       return [
         cells[1].replaceAll('`', ''),
         {
@@ -107,8 +123,9 @@ function readRows() {
           survived: Number(cells[3]),
           timedOut: Number(cells[4]),
           noCoverage: Number(cells[5]),
-          compileErrors: Number(cells[6]),
-          score,
+          equivalent: Number(equivalent),
+          compileErrors: Number(compileErrors),
+          score: score === 'n/a' ? null : Number.parseFloat(score),
         },
       ];
     });
@@ -116,14 +133,13 @@ function readRows() {
 
 function writeSummary(entries) {
   const table = [
-    '| module | killed | survived | timed out | no coverage | type errors | score |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...entries.map(
-      ([file, row]) =>
-        `| \`${file}\` | ${row.killed} | ${row.survived} | ${row.timedOut} | ${row.noCoverage} | ${row.compileErrors} | ${
-          row.score === null ? 'n/a' : `${row.score.toFixed(1)} %`
-        } |`,
-    ),
+    '| module | killed | survived | timed out | no coverage | equivalent | type errors | score |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...entries.map(([file, row]) => {
+      const score = row.score === null ? 'n/a' : `${row.score.toFixed(1)} %`;
+      const counts = [row.killed, row.survived, row.timedOut, row.noCoverage, row.equivalent, row.compileErrors];
+      return `| \`${file}\` | ${counts.join(' | ')} | ${score} |`;
+    }),
   ].join('\n');
   const text = readFileSync(SUMMARY, 'utf8');
   const start = text.indexOf(BEGIN);
