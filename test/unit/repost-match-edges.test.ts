@@ -47,6 +47,7 @@ describe('titleSimilarity: edge cases', () => {
     expect(titleSimilarity('Kábel 0 m', 'Kábel m')).toBe(0);
     expect(titleSimilarity('Port 007', 'Port 7')).toBeGreaterThan(0);
     expect(titleSimilarity('Port 70', 'Port 7')).toBe(0);
+    expect(titleSimilarity('Port 102', 'Port 12')).toBe(0);
   });
 });
 
