@@ -79,6 +79,14 @@ describe('parseChatCommand: every filter rule', () => {
       kind: 'invalid',
       message: 'unknown filter rule "-iced"',
     });
+    expect(parseChatCommand('/filter 7 iced--')).toMatchObject({
+      kind: 'invalid',
+      message: 'unknown filter rule "iced--"',
+    });
+    expect(parseChatCommand(`/filter 7 ${'x'.repeat(40)}`)).toMatchObject({
+      kind: 'invalid',
+      message: `unknown filter rule "${'x'.repeat(30)}"`,
+    });
   });
 
   it('drops empty entries and blanks around the entries of a list', () => {
@@ -93,6 +101,8 @@ describe('parseChatCommand: every filter rule', () => {
       flags: { exclude: ['1', 'exclude'] },
     });
     expect(parseChatCommand('/filter 10 city 0')).toMatchObject({ id: 10, flags: { city: ['0'] } });
+    // A bot addressed in a group may carry the id and the rule in its own name.
+    expect(parseChatCommand('/filter@bot_1_city 1 city Győr')).toMatchObject({ id: 1, flags: { city: ['Győr'] } });
   });
 
   it('answers a bad watch id of a filter command with where to find the ids', () => {
