@@ -85,8 +85,6 @@ function tally(mutants) {
   const timedOut = count('Timeout');
   const noCoverage = count('NoCoverage');
   const compileErrors = count('CompileError');
-  // Mutants marked equivalent where they arise (`// Stryker disable next-line <Mutator>: <reason>`).
-  const equivalent = count('Ignored');
   const detected = killed + timedOut;
   const valid = detected + survived + noCoverage;
   return {
@@ -94,7 +92,6 @@ function tally(mutants) {
     survived,
     timedOut,
     noCoverage,
-    equivalent,
     compileErrors,
     score: valid === 0 ? null : (detected / valid) * 100,
   };
@@ -116,8 +113,7 @@ function readRows() {
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      // Rows written before the equivalent column existed have one cell fewer.
-      const [equivalent, compileErrors, score] = cells.length > 9 ? cells.slice(6, 9) : ['0', ...cells.slice(6, 8)];
+      const score = cells[7] === 'n/a' ? null : Number.parseFloat(cells[7]);
       return [
         cells[1].replaceAll('`', ''),
         {
@@ -125,9 +121,8 @@ function readRows() {
           survived: Number(cells[3]),
           timedOut: Number(cells[4]),
           noCoverage: Number(cells[5]),
-          equivalent: Number(equivalent),
-          compileErrors: Number(compileErrors),
-          score: score === 'n/a' ? null : Number.parseFloat(score),
+          compileErrors: Number(cells[6]),
+          score,
         },
       ];
     });
@@ -135,13 +130,14 @@ function readRows() {
 
 function writeSummary(entries) {
   const table = [
-    '| module | killed | survived | timed out | no coverage | equivalent | type errors | score |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...entries.map(([file, row]) => {
-      const score = row.score === null ? 'n/a' : `${row.score.toFixed(1)} %`;
-      const counts = [row.killed, row.survived, row.timedOut, row.noCoverage, row.equivalent, row.compileErrors];
-      return `| \`${file}\` | ${counts.join(' | ')} | ${score} |`;
-    }),
+    '| module | killed | survived | timed out | no coverage | type errors | score |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...entries.map(
+      ([file, row]) =>
+        `| \`${file}\` | ${row.killed} | ${row.survived} | ${row.timedOut} | ${row.noCoverage} | ${row.compileErrors} | ${
+          row.score === null ? 'n/a' : `${row.score.toFixed(1)} %`
+        } |`,
+    ),
   ].join('\n');
   const text = readFileSync(SUMMARY, 'utf8');
   const start = text.indexOf(BEGIN);
