@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark against the built dist/, a table on stdout and bench/results.json.
-// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness, delivery) and writes its figures to
+// `node bench/run.js <group>…` runs only some groups (parse, check, startup, politeness, delivery, filter, insight) and writes its figures to
 // the system's temporary directory instead, so a partial run never replaces the full figures.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -9,6 +9,7 @@ import { benchCheck } from './check-bench.js';
 import { benchDelivery } from './delivery-bench.js';
 import { benchFilter, FILTER_TARGET_MS } from './filter-bench.js';
 import { benchHostileParse } from './hostile-parse.js';
+import { benchInsight } from './insight-bench.js';
 import { benchParseListing } from './parse-listing.js';
 import { benchPoliteness } from './politeness-bench.js';
 import { benchStartup } from './startup-bench.js';
@@ -72,6 +73,7 @@ const groups = {
   politeness: benchPoliteness,
   delivery: benchDelivery,
   filter: benchFilters,
+  insight: benchInsight,
 };
 
 const requested = process.argv.slice(2);

@@ -56,6 +56,11 @@ export function withNewAd(html, { templateId, id, title, priceText }) {
   return `${html.slice(0, insertAt)}\n\t\t\t${card}${html.slice(insertAt)}`;
 }
 
+/** The page without ad `id`, as when the ad expires or is taken down. */
+export function withoutAd(html, id) {
+  return html.replace(AD_CARD, (card, cardId) => (Number(cardId) === id ? '' : card));
+}
+
 /** "Samsung Galaxy S24, bontatlan" → "samsung_galaxy_s24_bontatlan", the shape of the site's ad addresses. */
 function slugOf(title) {
   return title

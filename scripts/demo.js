@@ -4,14 +4,16 @@
 // A fake HardverApró on 127.0.0.1 serves a real listing page (anonymised, test/fixtures/hardverapro/), and the
 // built CLI (bin/pyhabot.js) runs against it in a temporary directory that is removed at the end: add a watch,
 // check (the baseline), let a new ad appear and a price drop, check again, show the Discord message a local webhook
-// received, then the newest ads and `status`.
+// received, let a seller re-post an ad and check once more (the re-post is recognised, and every new price is set
+// against the watch's recorded prices), then the newest ads and `status`.
 // Exits 0 when every step did what it should, 1 otherwise.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { listOrdinaryAds, withNewAd, withoutNextPage, withPrice } from './demo-page.js';
+import { formatJson } from './demo-json.js';
+import { listOrdinaryAds, withNewAd, withoutAd, withoutNextPage, withPrice } from './demo-page.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const bin = join(repoRoot, 'bin', 'pyhabot.js');
@@ -159,7 +161,12 @@ async function runDemo(dir) {
     const ordinaryAds = listOrdinaryAds(page);
     const dropping = ordinaryAds.find((ad) => forints(ad.priceText) !== null && !ad.title.includes('&'));
     const template = ordinaryAds[0];
-    if (dropping === undefined || template === undefined) throw new DemoFailure(`${listingFile} has no ads to use`);
+    const reposting = ordinaryAds.find(
+      (ad) => ad !== dropping && ad !== template && forints(ad.priceText) !== null && !ad.title.includes('&'),
+    );
+    if (dropping === undefined || template === undefined || reposting === undefined) {
+      throw new DemoFailure(`${listingFile} has no ads to use`);
+    }
     const listingUrl = `${site.url}/aprok/mobil/index.html`;
     // The `discord+` form sends Discord's payload to any URL: here, the local receiver instead of discord.com.
     const target = `discord+${discord.url}/api/webhooks/1234567890/demo-token`;
@@ -196,13 +203,44 @@ async function runDemo(dir) {
     heading('5. The notification, as the Discord webhook received it');
     showReceived(discord.received, [newAd.title, newPriceText]);
 
-    heading('6. The newest ads the watch has seen');
+    const repostPriceText = formatForints(Math.round((forints(reposting.priceText) * 0.85) / 1000) * 1000);
+    const repostId = newAdId + 1;
+    page = withNewAd(page, {
+      templateId: reposting.id,
+      id: repostId,
+      title: reposting.title,
+      priceText: repostPriceText,
+    });
+    page = withoutAd(page, reposting.id);
+    heading('6. A seller lets an ad expire and posts it again, cheaper, under a new id');
+    note(`- "${reposting.title}" (${reposting.priceText}) is gone,`);
+    note(`  and the same seller lists it again at ${repostPriceText}`);
+
+    heading('7. Third check: the re-post is labelled with its first listing, and its price set in context');
+    const repostCheck = await pyhabot(['check'], env);
+    expectInOutput(
+      repostCheck,
+      `re-posted; first listed today at ${reposting.priceText}, now ${repostPriceText}`,
+      'the re-post',
+    );
+    expectInOutput(repostCheck, 'the median of', 'the price context');
+
+    heading('8. The newest ads the watch has seen');
     // Piped, pyhabot keeps full rows; the demo's own page is 80 columns wide, so it asks for that width.
     const adsEnv = process.stdout.isTTY === true ? env : { ...env, COLUMNS: env.COLUMNS ?? '80' };
     await pyhabot(['ads', '1', '--limit', '5'], adsEnv, { toTerminal: true });
 
-    heading('7. Health, as the container healthcheck asks for it');
+    heading('9. Health, as the container healthcheck asks for it');
     await pyhabot(['status', '--max-age', '20m'], env);
+
+    heading('10. What such ads cost, from the prices the watch recorded');
+    const stats = await pyhabot(['stats', '1'], adsEnv, { toTerminal: true });
+    expectInOutput(stats, 'median', 'the median price');
+
+    heading('11. The same news as a feed, for a feed reader');
+    const feed = await pyhabot(['feed', '1', '--format', 'rss'], env);
+    expectInOutput(feed, newAd.title, 'the new ad in the feed');
+    expectInOutput(feed, 're-posted; first listed', 'the re-post in the feed');
 
     heading('Done');
     note('Try it on the real site: pyhabot add <a HardverApró search URL>, then pyhabot check');
@@ -227,28 +265,6 @@ function showReceived(received, expected) {
   // Notifications keep a price's digits together with no-break spaces; the demo's own texts use plain ones.
   const text = JSON.stringify(body).replaceAll('\u00a0', ' ');
   for (const part of expected) expectInOutput(text, part, 'the notification');
-}
-
-/** JSON indented by two spaces, with each object or array that fits in `width` columns kept on one line. */
-function formatJson(value, indent = '', prefix = '', width = 80) {
-  const flat = flatJson(value);
-  if (value === null || typeof value !== 'object' || indent.length + prefix.length + flat.length <= width) {
-    return indent + prefix + flat;
-  }
-  const inner = `${indent}  `;
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  const entries = Array.isArray(value)
-    ? value.map((item) => formatJson(item, inner, '', width))
-    : Object.entries(value).map(([key, item]) => formatJson(item, inner, `${JSON.stringify(key)}: `, width));
-  return `${indent}${prefix}${open}\n${entries.join(',\n')}\n${indent}${close}`;
-}
-
-/** JSON on one line with a space inside braces and after separators: `{ "name": "Price", "inline": true }`. */
-function flatJson(value) {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(flatJson).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${flatJson(item)}`);
-  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pyhabot-demo-'));

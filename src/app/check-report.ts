@@ -1,11 +1,12 @@
 import type { Ad } from '../domain/ad.js';
+import type { PriceContext, RepostContext } from '../domain/ad-insight.js';
 import type { AlertEvent } from '../domain/alert-events.js';
 import type { LifecycleEvent, WatchRef } from '../domain/events.js';
 
 /** Everything a check run reports, in the order it happens; `--json` prints these as NDJSON. */
 export type CheckRecord =
   | { type: 'baseline'; watch: WatchRef; ads: number }
-  | { type: 'new_ad'; watch: WatchRef; ad: Ad }
+  | { type: 'new_ad'; watch: WatchRef; ad: Ad; repost?: RepostContext; context?: PriceContext }
   | {
       type: 'price_changed';
       watch: WatchRef;
@@ -21,7 +22,11 @@ export type CheckRecord =
       lowestPrice: number | null;
       /** The watch's `below` target the price fell under with this change. */
       crossedBelow?: number;
+      /** For a price drop: where the new price stands among the watch's recent prices. */
+      context?: PriceContext;
     }
+  /** A re-post the watch reports apart, as its own notification (`notified`) or only recorded (skip). */
+  | { type: 'reposted'; watch: WatchRef; ad: Ad; repost: RepostContext; context?: PriceContext; notified: boolean }
   /** An iced ad active again, an ad back after it was recorded gone, an ad that left the search. */
   | LifecycleEvent
   | { type: 'filtered'; watch: WatchRef; change: 'new_ad' | 'price_changed'; ad: Ad; rule: string }
@@ -69,6 +74,8 @@ export interface CheckSummary {
   gone: number;
   /** New ads and price changes that a filter or a price rule held back (recorded, not notified). */
   filtered: number;
+  /** Re-posts reported apart from new ads (a watch that labels re-posts counts them as new ads). */
+  reposts: number;
   delivered: number;
   deliveryRetries: number;
   deliveriesDead: number;

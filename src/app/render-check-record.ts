@@ -1,6 +1,8 @@
 import type { Ad } from '../domain/ad.js';
+import type { PriceContext, RepostContext } from '../domain/ad-insight.js';
 import { formatForint } from '../domain/forint.js';
 import { listedDuration } from '../domain/listed-duration.js';
+import { describePriceContext, describeRepost } from '../notify/insight-notes.js';
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { displayText } from './display-text.js';
 import { plural } from './format.js';
@@ -18,6 +20,14 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
       return [
         `${styles.green(styles.bold('NEW'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}`,
         ...adDetails(record.ad, describePrice(record.ad), styles),
+        ...historyNotes(record.ad, record.repost, record.context, styles),
+      ];
+    case 'reposted':
+      return [
+        `${styles.magenta(styles.bold('RE-POST'))} ${watchTag} ${styles.bold(displayText(record.ad.title))}` +
+          (record.notified ? '' : styles.dim(' (recorded, not notified)')),
+        ...adDetails(record.ad, describePrice(record.ad), styles),
+        ...historyNotes(record.ad, record.repost, record.context, styles),
       ];
     case 'price_changed': {
       const dropped = record.oldPrice !== null && record.newPrice !== null && record.newPrice < record.oldPrice;
@@ -29,6 +39,7 @@ export function renderCheckRecord(record: CheckRecord, styles: Styles, now: Date
           `${displayText(record.oldPriceText)} -> ${displayText(record.newPriceText)}${describePriceMove(record)}`,
           styles,
         ),
+        ...historyNotes(record.ad, undefined, record.context, styles),
       ];
     }
     case 'reactivated':
@@ -91,6 +102,7 @@ export function renderSummary(summary: CheckSummary, styles: Styles): string {
   if (summary.reappeared > 0) parts.push(`${summary.reappeared} back`);
   if (summary.gone > 0) parts.push(`${summary.gone} gone`);
   if (summary.baselines > 0) parts.push(plural(summary.baselines, 'baseline', 'baselines'));
+  if (summary.reposts > 0) parts.push(plural(summary.reposts, 're-post', 're-posts'));
   if (summary.filtered > 0) parts.push(`${summary.filtered} filtered`);
   if (summary.watchesFailed > 0) parts.push(styles.red(plural(summary.watchesFailed, 'error', 'errors')));
   if (summary.deliveriesDead > 0)
@@ -123,6 +135,19 @@ function describePriceMove(record: CheckRecord & { type: 'price_changed' }): str
   if (record.lowestPrice !== null) notes.push(`lowest ${formatForint(record.lowestPrice)}`);
   const all = [parts.join(''), notes.join(', ')].filter((part) => part !== '').join('; ');
   return all === '' ? '' : ` (${all})`;
+}
+
+/** The re-post and price context lines under an ad, in the terminal's plain spaces. */
+function historyNotes(
+  ad: Ad,
+  repost: RepostContext | undefined,
+  context: PriceContext | undefined,
+  styles: Styles,
+): string[] {
+  const notes: string[] = [];
+  if (repost !== undefined) notes.push(describeRepost(repost, ad, 'en'));
+  if (context !== undefined && ad.price !== null) notes.push(describePriceContext(ad.price, context, 'en'));
+  return notes.map((note) => `    ${styles.magenta(displayText(note.replace(/\u00a0/g, ' ')))}`);
 }
 
 function describePrice(ad: Ad): string {

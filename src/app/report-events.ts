@@ -11,6 +11,8 @@ export interface EventCounts {
   reactivated: number;
   reappeared: number;
   gone: number;
+  /** Re-posts reported apart from new ads (a watch that labels re-posts counts them as new ads). */
+  reposts: number;
 }
 
 /** Report each event of one watch as a record of the run, and count it. */
@@ -24,7 +26,17 @@ export function reportEvents(
     switch (event.type) {
       case 'new_ad':
         counts.newAds += 1;
-        report({ type: 'new_ad', watch, ad: event.ad });
+        report({
+          type: 'new_ad',
+          watch,
+          ad: event.ad,
+          ...(event.repost === undefined ? {} : { repost: event.repost }),
+          ...(event.context === undefined ? {} : { context: event.context }),
+        });
+        break;
+      case 'reposted':
+        counts.reposts += 1;
+        report({ ...event, watch });
         break;
       case 'price_changed': {
         counts.priceChanges += 1;
@@ -60,5 +72,6 @@ function priceRecord(watch: WatchRef, event: PriceChangedEvent): CheckRecord & {
     changePercent,
     lowestPrice: event.lowestPrice ?? null,
     ...(event.crossedBelow === undefined ? {} : { crossedBelow: event.crossedBelow }),
+    ...(event.context === undefined ? {} : { context: event.context }),
   };
 }

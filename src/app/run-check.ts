@@ -5,6 +5,7 @@ import { type AdDiff, diffAds } from '../domain/diff-ads.js';
 import { needsHuman, ScrapeError } from '../domain/errors.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import { ExitCode } from '../domain/exit-codes.js';
+import { groupBy } from '../domain/group-by.js';
 import { believesMassDisappearance, describeMassDisappearance } from '../domain/mass-disappearance.js';
 import { scrapeFailureHint } from '../domain/scrape-hint.js';
 import type { FilteredChange } from '../domain/screen-changes.js';
@@ -18,6 +19,7 @@ import { getWatch, listWatches, recordCheckSuccess } from '../store/watches-repo
 import type { CheckRecord, CheckSummary } from './check-report.js';
 import { createOutboxDelivery, type SendBatch } from './deliver-outbox.js';
 import { type HoldSettings, holdForWatch } from './hold-policy.js';
+import { type InsightSettings, recordReposts } from './note-changes.js';
 import { letPendingSignalsIn } from './pending-signals.js';
 import { reportEvents } from './report-events.js';
 import { filtersOfWatch, reportFiltered } from './screen-check.js';
@@ -41,7 +43,8 @@ export type CheckSettings = Pick<
 > &
   Partial<Pick<ResolvedConfig, 'filter' | 'rules'>> &
   HoldSettings &
-  AlertSettings;
+  AlertSettings &
+  InsightSettings;
 
 /** Everything a check run needs, injected so the run can be tested without a network. */
 export interface CheckDependencies {
@@ -79,6 +82,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     gone: 0,
     baselines: 0,
     filtered: 0,
+    reposts: 0,
   };
   const delivery = createOutboxDelivery(deps);
   const watches = selectWatches(deps.db, request.watchIds);
@@ -99,7 +103,8 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     });
     if (alert !== null) deps.report(alert);
   };
-  for (const [url, group] of groupByUrl(watches)) {
+  // Watches with the same canonical URL share one fetch.
+  for (const [url, group] of groupBy(watches, (watch) => watch.url)) {
     await letPendingSignalsIn();
     if (deps.signal.aborted) break;
     deps.progress(`checking ${checked + 1}/${watches.length}: ${group[0]?.name ?? url}`);
@@ -158,6 +163,7 @@ export async function runCheck(deps: CheckDependencies, request: CheckRequest): 
     gone: counters.gone,
     baselines: counters.baselines,
     filtered: counters.filtered,
+    reposts: counters.reposts,
     delivered: tally.delivered,
     deliveryRetries: tally.retries,
     deliveriesDead: tally.dead,
@@ -198,8 +204,18 @@ function recordScrape(
   // A dropped change is recorded like any other but never notified.
   const filters = filtersOfWatch(deps.db, deps.settings.filter ?? null, watch.id);
   const rules = rulesOfWatch(deps.db, deps.settings.rules ?? null, watch.id);
-  const screen = (diff: AdDiff) =>
-    buildWatchEvents(deps.db, { watch: refOf(watch), diff, scraped: scrape.ads, baseline, filters, rules });
+  const insight = deps.settings;
+  const screen = (diff: AdDiff, now: Date) =>
+    buildWatchEvents(deps.db, {
+      watch: refOf(watch),
+      diff,
+      scraped: scrape.ads,
+      baseline,
+      filters,
+      rules,
+      now,
+      insight,
+    });
   const compute = () => {
     const known = loadKnownAds(
       deps.db,
@@ -219,7 +235,7 @@ function recordScrape(
     const diff = compute();
     return {
       baseline,
-      ...screen(diff),
+      ...screen(diff, deps.now()),
       held: diff.massDisappearance && describeMassDisappearance(diff.massDisappearance),
     };
   }
@@ -231,16 +247,18 @@ function recordScrape(
       if (diff.massDisappearance !== null) {
         return { baseline, events: [], filtered: [], held: describeMassDisappearance(diff.massDisappearance) };
       }
-      const screened = screen(diff);
+      const screened = screen(diff, at);
       applyAdDiff(deps.db, watch.id, diff, at);
       recordFilterVerdicts(deps.db, watch.id, screened);
+      recordReposts(deps.db, watch.id, screened.events);
       for (const event of screened.events) {
         recordEvent(deps.db, {
           watchId: watch.id,
           runId,
           event,
           idempotencyKey: randomUUID(),
-          targets,
+          // A re-post the watch skips is recorded for its history, never sent.
+          targets: event.type === 'reposted' && !event.notified ? [] : targets,
           now: at,
           holdUntil: holdForWatch(deps.db, deps.settings, watch.id, at),
         });
@@ -260,17 +278,6 @@ function selectWatches(db: Db, ids: number[]): Watch[] {
   if (ids.length === 0) return listWatches(db).filter((watch) => watch.enabled);
   // `check 1 1` names one watch: checking it twice would count its failure or baseline twice.
   return [...new Set(ids)].map((id) => getWatch(db, id)).filter((watch): watch is Watch => watch !== undefined);
-}
-
-/** Watches with the same canonical URL share one fetch. */
-function groupByUrl(watches: Watch[]): Map<string, Watch[]> {
-  const groups = new Map<string, Watch[]>();
-  for (const watch of watches) {
-    const group = groups.get(watch.url);
-    if (group) group.push(watch);
-    else groups.set(watch.url, [watch]);
-  }
-  return groups;
 }
 
 function describeFailure(error: unknown): {

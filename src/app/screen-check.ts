@@ -1,5 +1,5 @@
 import type { AdFilter } from '../domain/ad-filter.js';
-import type { AdChange } from '../domain/diff-ads.js';
+import type { NotedChange } from '../domain/ad-insight.js';
 import type { AdEvent, WatchRef } from '../domain/events.js';
 import type { CompiledFilter } from '../domain/filter-ad.js';
 import { type FilteredChange, watchFilters } from '../domain/screen-changes.js';
@@ -23,9 +23,24 @@ export function reportFiltered(
   return filtered.length;
 }
 
-/** The event a change that passed the screening is notified as; a price change may carry the bound it crossed. */
-export function changeEvent(watch: WatchRef, change: AdChange): AdEvent {
-  if (change.type === 'new_ad') return { type: 'new_ad', watch, ad: change.ad };
+/**
+ * The event a change that passed the screening is notified as, with its re-post and price context; a price change
+ * may carry the bound it crossed.
+ */
+export function changeEvent(watch: WatchRef, change: NotedChange): AdEvent {
+  const context = change.context === undefined ? {} : { context: change.context };
+  if (change.type === 'new_ad') {
+    return {
+      type: 'new_ad',
+      watch,
+      ad: change.ad,
+      ...(change.repost === undefined ? {} : { repost: change.repost }),
+      ...context,
+    };
+  }
+  if (change.type === 'reposted') {
+    return { type: 'reposted', watch, ad: change.ad, repost: change.repost, ...context, notified: change.notify };
+  }
   return {
     type: 'price_changed',
     watch,
@@ -36,5 +51,6 @@ export function changeEvent(watch: WatchRef, change: AdChange): AdEvent {
     newPriceKind: change.ad.priceKind,
     oldPriceText: change.previous.priceText,
     ...(change.nowUnderLimit === undefined ? {} : { nowUnderLimit: change.nowUnderLimit }),
+    ...context,
   };
 }

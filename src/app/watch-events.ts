@@ -1,5 +1,6 @@
 import type { Ad } from '../domain/ad.js';
-import type { AdChange, AdDiff } from '../domain/diff-ads.js';
+import type { NotedChange } from '../domain/ad-insight.js';
+import type { AdDiff } from '../domain/diff-ads.js';
 import { type EffectiveRules, effectiveRules } from '../domain/effective-rules.js';
 import type { AdEvent, LifecycleEvent, WatchRef } from '../domain/events.js';
 import type { CompiledFilter } from '../domain/filter-ad.js';
@@ -10,12 +11,13 @@ import type { WatchRules } from '../domain/watch-rules.js';
 import { loadAdTimelines, lowestRecordedPrices } from '../store/ads-repo.js';
 import type { Db } from '../store/open-db.js';
 import { getWatchRules } from '../store/rules-repo.js';
+import { type InsightSettings, noteChanges } from './note-changes.js';
 import { changeEvent } from './screen-check.js';
 
 /** What one watch's scrape notifies, and what the filters and rules held back. */
 export interface WatchEvents {
-  /** New ads and price changes that passed the filters and the price rules. */
-  changes: AdChange[];
+  /** New ads, re-posts and price changes that passed the filters and the price rules, with their context. */
+  changes: NotedChange[];
   /** Changes a filter or a price rule held back, with the rule. */
   filtered: FilteredChange[];
   /** The events to record and notify, in scrape order, lifecycle events last. */
@@ -28,8 +30,9 @@ export function rulesOfWatch(db: Db, globalRules: WatchRules | null, watchId: nu
 }
 
 /**
- * Turn a watch's diff into the events it notifies: filters first, then the price rules, then the lifecycle
- * switches. Reads what the watch recorded before this scrape, so call it before the diff is written.
+ * Turn a watch's diff into the events it notifies: filters first, then the price rules, then what the watch's
+ * history says (re-posts, price context), then the lifecycle switches. Reads what the watch recorded before this
+ * scrape, so call it before the diff is written.
  */
 export function buildWatchEvents(
   db: Db,
@@ -40,15 +43,16 @@ export function buildWatchEvents(
     baseline: boolean;
     filters: readonly CompiledFilter[];
     rules: EffectiveRules;
+    insight: InsightSettings;
+    now: Date;
   },
 ): WatchEvents {
   const { watch, diff, rules } = input;
   const screened = applyPriceRules(screenChanges(input.filters, diff.changes), rules);
-  const repricedIds = screened.changes
-    .filter((change) => change.type === 'price_changed')
-    .map((change) => change.ad.id);
+  const changes = noteChanges(db, watch.id, screened.changes, input.insight, input.now, rules.reposts);
+  const repricedIds = changes.filter((change) => change.type === 'price_changed').map((change) => change.ad.id);
   const lowest = lowestRecordedPrices(db, watch.id, repricedIds);
-  const changeEvents = screened.changes.map((change): AdEvent => {
+  const changeEvents = changes.map((change): AdEvent => {
     const event = changeEvent(watch, change);
     if (event.type !== 'price_changed' || change.type !== 'price_changed') return event;
     const recorded = lowest.get(change.ad.id);
@@ -61,7 +65,11 @@ export function buildWatchEvents(
     };
   });
   const lifecycle = input.baseline ? [] : lifecycleCandidates(db, watch, diff, input.scraped);
-  return { ...screened, events: [...changeEvents, ...pickLifecycleEvents(lifecycle, rules.lifecycle, input.filters)] };
+  return {
+    changes,
+    filtered: screened.filtered,
+    events: [...changeEvents, ...pickLifecycleEvents(lifecycle, rules.lifecycle, input.filters)],
+  };
 }
 
 /** Every lifecycle event the diff holds, before the rules pick the ones to notify. */

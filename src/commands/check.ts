@@ -134,8 +134,13 @@ function createCheckPrinter(
   options: { json: boolean; quiet: boolean },
 ): { report(record: CheckRecord): void; finish(summary: CheckSummary): void } {
   let printedNews = false;
+  // A re-post the watch skips is recorded like a filtered ad: not news.
   const isNews = (record: CheckRecord): boolean =>
-    record.type !== 'baseline' && record.type !== 'summary' && record.type !== 'filtered' && record.type !== 'held';
+    record.type !== 'baseline' &&
+    record.type !== 'summary' &&
+    record.type !== 'filtered' &&
+    record.type !== 'held' &&
+    !(record.type === 'reposted' && !record.notified);
   const print = (record: CheckRecord): void => {
     if (options.json) output.jsonLine(record);
     else for (const line of renderCheckRecord(record, output.styles)) output.line(line);

@@ -7,6 +7,7 @@ import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
 import { buildWatchExport, type ExportFileFormat, serializeWatchExport } from '../import/export-file.js';
 import { getWatchFilter } from '../store/filters-repo.js';
+import { getWatchRules } from '../store/rules-repo.js';
 import { listWatches } from '../store/watches-repo.js';
 
 export interface ExportOptions {
@@ -27,6 +28,7 @@ export async function run(context: AppContext, _args: [], options: ExportOptions
     includeSecrets,
     mask: maskTarget,
     filterOf: (watch) => getWatchFilter(db, watch.id),
+    rulesOf: (watch) => getWatchRules(db, watch.id),
   });
   const text = serializeWatchExport(document, format);
 

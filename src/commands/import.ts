@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../app/context.js';
 import { describeFilter } from '../app/describe-filter.js';
+import { describeOwnRules } from '../app/describe-rules.js';
 import type { Output } from '../app/output.js';
 import type { WatchFilter } from '../domain/ad-filter.js';
 import { ExitCode } from '../domain/exit-codes.js';
 import { maskTarget } from '../domain/targets/parse-target.js';
+import type { WatchRules } from '../domain/watch-rules.js';
 import { collectWrites, type ExistingWatch, reconcileImport, type WatchDecision } from '../import/decide-import.js';
 import { planImport, recogniseImportFile } from '../import/formats.js';
 import { buildImportReport, type ImportReport, type WatchImportResult } from '../import/import-report.js';
@@ -12,6 +14,7 @@ import { readBotConfig, readImportSource } from '../import/read-source.js';
 import { getWatchFilter } from '../store/filters-repo.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds } from '../store/import-repo.js';
 import type { Db } from '../store/open-db.js';
+import { getWatchRules } from '../store/rules-repo.js';
 import { findWatchByUrl } from '../store/watches-repo.js';
 
 export interface ImportOptions {
@@ -64,7 +67,12 @@ export async function run(context: AppContext, [path]: [path: string], options: 
 function findExisting(db: Db, url: string): ExistingWatch | undefined {
   const watch = findWatchByUrl(db, url);
   if (watch === undefined) return undefined;
-  return { watch, filter: getWatchFilter(db, watch.id), adIds: listRecordedAdIds(db, watch.id) };
+  return {
+    watch,
+    filter: getWatchFilter(db, watch.id),
+    rules: getWatchRules(db, watch.id),
+    adIds: listRecordedAdIds(db, watch.id),
+  };
 }
 
 /** Print the import report as text: one block per watch, then a summary line. */
@@ -82,6 +90,7 @@ export function renderImportReport(report: ImportReport, output: Output): void {
     const seen = describeSeen(item);
     if (seen !== null) output.line(`  seen: ${seen}`);
     if (item.filter !== null) output.line(`  filter: ${describeWatchFilter(item.filter)}`);
+    if (item.rules !== null) output.line(`  rules: ${describeImportedRules(item.rules)}`);
     for (const note of item.notes) output.line(`  note: ${note}`);
   }
   output.line(summaryLine(report));
@@ -107,6 +116,11 @@ function describeWatchFilter(filter: WatchFilter): string {
   const own = describeFilter(filter.own);
   const settings = own.length === 0 ? 'none of its own' : own.join('; ');
   return filter.useGlobal ? settings : `${settings}; the global filter does not apply`;
+}
+
+function describeImportedRules(rules: WatchRules): string {
+  const digest = rules.digest === undefined ? [] : [`digest ${rules.digest}`];
+  return [...describeOwnRules(rules), ...digest].join('; ');
 }
 
 function describeSeen(item: WatchImportResult): string | null {

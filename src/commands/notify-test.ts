@@ -90,6 +90,7 @@ const SAMPLE_NAMES = {
   reactivated: 'sample reactivated ad',
   reappeared: 'sample reappeared ad',
   gone: 'sample gone ad',
+  reposted: 'sample re-post',
 } satisfies Record<AdEvent['type'], string>;
 
 interface SampleResult {

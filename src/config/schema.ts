@@ -3,6 +3,7 @@ export type { DefaultContext, KeyDefinition } from './key-definition.js';
 import { chatKeys } from './chat-keys.js';
 import { digestMapValue, quietHoursValue, timeZoneValue } from './delivery-values.js';
 import { adFilter } from './filter-value.js';
+import { insightKeys } from './insight-keys.js';
 import { defineKey, type KeyDefinition } from './key-definition.js';
 import { defaultDbPath } from './paths.js';
 import { notificationRules } from './rules-value.js';
@@ -265,6 +266,7 @@ export const configKeys = {
     secret: false,
     env: ['PYHABOT_TELEGRAM_LIST_AFTER'],
   }),
+  ...insightKeys,
 };
 
 /** The name of a setting, as written in a config file. */

@@ -1,4 +1,5 @@
 import type { Ad, PriceKind } from './ad.js';
+import type { PriceContext, RepostContext } from './ad-insight.js';
 
 /** How a watch is named in every event and payload. */
 export interface WatchRef {
@@ -12,6 +13,10 @@ export interface NewAdEvent {
   type: 'new_ad';
   watch: WatchRef;
   ad: Ad;
+  /** Set when the ad repeats an earlier listing and the watch labels re-posts rather than notifying them apart. */
+  repost?: RepostContext;
+  /** Where the asking price stands among the watch's recent prices, when there are enough of them. */
+  context?: PriceContext;
 }
 
 /** An ad whose price or price kind differs from the last one this watch saw. */
@@ -30,6 +35,19 @@ export interface PriceChangedEvent {
   lowestPrice?: number;
   /** The watch's `below` target (Ft) the price fell under with this change. */
   crossedBelow?: number;
+  /** For a price drop: where the new price stands among the watch's recent prices. */
+  context?: PriceContext;
+}
+
+/** A new ad that repeats an earlier listing of the same item by the same seller (the watch reports re-posts apart). */
+export interface RepostedEvent {
+  type: 'reposted';
+  watch: WatchRef;
+  ad: Ad;
+  repost: RepostContext;
+  context?: PriceContext;
+  /** False when the watch skips re-posts: the event is kept in the watch's history and sent to no target. */
+  notified: boolean;
 }
 
 /** An ad the seller had iced ("jegelve") is active again. */
@@ -62,7 +80,7 @@ export interface GoneEvent {
 export type LifecycleEvent = ReactivatedEvent | ReappearedEvent | GoneEvent;
 
 /** Events that are delivered to notification targets. */
-export type AdEvent = NewAdEvent | PriceChangedEvent | LifecycleEvent;
+export type AdEvent = NewAdEvent | PriceChangedEvent | RepostedEvent | LifecycleEvent;
 
 /** One pending notification: an event bound for one target, with the key receivers use to drop repeats. */
 export interface NotificationItem {

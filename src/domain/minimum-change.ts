@@ -39,3 +39,20 @@ export function parseMinimumChange(text: string): ParsedMinimumChange {
 export function describeMinimumChange(change: MinimumChange): string {
   return 'percent' in change ? `${change.percent} %` : formatForint(change.forints);
 }
+
+/**
+ * Write a minimum change as the config file's `rules` take it: "5%" or 2000. A share is written without an
+ * exponent, which the reader would refuse ("1e-7%"), so that every stored value reads back the same.
+ */
+export function writeMinimumChange(change: MinimumChange): string | number {
+  return 'percent' in change ? `${plainDecimal(change.percent)}%` : change.forints;
+}
+
+/** A number as plain decimal digits: 1e-7 becomes "0.0000001"; numbers without an exponent are left as they are. */
+export function plainDecimal(value: number): string {
+  const text = String(value);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e-(\d+)$/.exec(text);
+  if (exponent === null) return text;
+  const [, sign = '', first = '', rest = '', places = '0'] = exponent;
+  return `${sign}0.${'0'.repeat(Number(places) - 1)}${first}${rest}`;
+}

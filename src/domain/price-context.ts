@@ -3,7 +3,7 @@
  * per ad (its latest asking price), so a seller who lowers a price five times weighs as much as any other seller.
  */
 import type { PriceContext } from './ad-insight.js';
-import { percentileRank, quantile, trimmedSorted } from './price-stats.js';
+import { percentileRank, quantile, trimSorted } from './price-stats.js';
 
 /** Default look-back, in days. */
 export const DEFAULT_PRICE_CONTEXT_DAYS = 90;
@@ -16,6 +16,20 @@ export interface SamplePrice {
   price: number;
 }
 
+/** A price sample read once for every price a check sets in context: its prices in order, and each ad's price. */
+export interface PreparedSample {
+  sorted: readonly number[];
+  /** `sorted` trimmed, for the usual case of an ad that is not part of the sample itself. */
+  trimmed: readonly number[];
+  priceOf: ReadonlyMap<number, number>;
+}
+
+/** Sort a sample once; every new ad and price drop of a check is then set against it without sorting again. */
+export function prepareSample(sample: readonly SamplePrice[]): PreparedSample {
+  const sorted = sample.map((entry) => entry.price).sort((a, b) => a - b);
+  return { sorted, trimmed: trimSorted(sorted), priceOf: new Map(sample.map((entry) => [entry.adId, entry.price])) };
+}
+
 /**
  * The context of `price` against `sample`, leaving out the ads in `exclude` (the ad itself, and the earlier
  * listing of a re-post: comparing an item with itself says nothing); null when fewer than `minSample` remain.
@@ -25,16 +39,37 @@ export function priceContextOf(
   sample: readonly SamplePrice[],
   options: { days: number; minSample: number; exclude?: ReadonlySet<number> },
 ): PriceContext | null {
-  const prices: number[] = [];
-  for (const entry of sample) if (!options.exclude?.has(entry.adId)) prices.push(entry.price);
+  return priceContextIn(prepareSample(sample), price, options);
+}
+
+/** `priceContextOf` against a prepared sample: linear in the sample at worst, never a sort. */
+export function priceContextIn(
+  sample: PreparedSample,
+  price: number,
+  options: { days: number; minSample: number; exclude?: ReadonlySet<number> },
+): PriceContext | null {
+  const prices = withoutPricesOf(sample, options.exclude);
   if (prices.length < options.minSample || prices.length === 0) return null;
-  const kept = trimmedSorted(prices);
+  const kept = prices === sample.sorted ? sample.trimmed : trimSorted(prices);
   return {
     median: Math.round(quantile(kept, 0.5)),
     percentile: Math.round(percentileRank(kept, price)),
     sample: prices.length,
     days: options.days,
   };
+}
+
+/** The sorted prices less one occurrence of each excluded ad's price; the shared array when none is in the sample. */
+function withoutPricesOf(sample: PreparedSample, exclude: ReadonlySet<number> | undefined): readonly number[] {
+  const removed: number[] = [];
+  for (const adId of exclude ?? []) {
+    const value = sample.priceOf.get(adId);
+    if (value !== undefined) removed.push(value);
+  }
+  if (removed.length === 0) return sample.sorted;
+  const prices = [...sample.sorted];
+  for (const value of removed) prices.splice(prices.indexOf(value), 1);
+  return prices;
 }
 
 /** How a price compares with the median, as a whole percentage, and which quarter of the sample it falls in. */

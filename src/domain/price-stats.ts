@@ -21,7 +21,14 @@ export interface PriceSummary {
 
 /** Ascending copy of the prices without the TRIM_FRACTION share at each end (nothing dropped under 20 prices). */
 export function trimmedSorted(prices: readonly number[], fraction = TRIM_FRACTION): number[] {
-  const sorted = [...prices].sort((a, b) => a - b);
+  return trimSorted(
+    [...prices].sort((a, b) => a - b),
+    fraction,
+  );
+}
+
+/** `trimmedSorted` of prices already in ascending order, without sorting them again. */
+export function trimSorted(sorted: readonly number[], fraction = TRIM_FRACTION): number[] {
   const drop = Math.floor(sorted.length * fraction);
   return sorted.slice(drop, sorted.length - drop);
 }
@@ -58,11 +65,20 @@ export function summarisePrices(prices: readonly number[]): PriceSummary | null 
  */
 export function percentileRank(sorted: readonly number[], price: number): number {
   if (sorted.length === 0) throw new RangeError('percentile rank in an empty sample');
-  let below = 0;
-  let equal = 0;
-  for (const value of sorted) {
-    if (value < price) below += 1;
-    else if (value === price) equal += 1;
-  }
+  // Two binary searches: a check ranks every new ad of a watch against the same sample of thousands of prices.
+  const below = firstIndexWhere(sorted, (value) => value >= price);
+  const equal = firstIndexWhere(sorted, (value) => value > price) - below;
   return ((below + equal / 2) / sorted.length) * 100;
+}
+
+/** The first index of an ascending array whose value passes `test` (a test that, once passed, stays passed). */
+function firstIndexWhere(sorted: readonly number[], test: (value: number) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(sorted[middle] as number)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -39,7 +39,10 @@ export function titleSimilarity(a: string, b: string): number {
 }
 
 function wordSetSimilarity(wordsA: ReadonlySet<string>, wordsB: ReadonlySet<string>): number {
-  if (!sameSet(numbersOf(wordsA), numbersOf(wordsB))) return 0;
+  return numbersKey(wordsA) === numbersKey(wordsB) ? jaccard(wordsA, wordsB) : 0;
+}
+
+function jaccard(wordsA: ReadonlySet<string>, wordsB: ReadonlySet<string>): number {
   let shared = 0;
   for (const word of wordsA) if (wordsB.has(word)) shared += 1;
   const union = wordsA.size + wordsB.size - shared;
@@ -83,16 +86,55 @@ export function findRepostOf<Candidate extends RepostCandidate>(
   now: Date,
   windowDays: number,
 ): Candidate | null {
-  const key = sellerKey(ad.sellerName);
-  if (key === '') return null;
+  return matchRepost(ad, prepareCandidates(ad.sellerName, candidates), now, windowDays);
+}
+
+/** One seller's earlier ads with their titles read once, grouped by the numbers in the title. */
+export interface SellerCandidates<Candidate extends RepostCandidate> {
+  sellerKey: string;
+  /** Only titles with the same numbers can name the same item, so a new ad is compared with one group only. */
+  byNumbers: Map<string, Array<{ candidate: Candidate; words: ReadonlySet<string>; firstSeen: number }>>;
+}
+
+/**
+ * Read the titles of one seller's earlier ads once, for matching every new ad of that seller in a check: a
+ * dealer's hundred new ads against its thousand earlier ones read each title once, not a hundred times.
+ * Candidates of other sellers and with unreadable dates are left out.
+ */
+export function prepareCandidates<Candidate extends RepostCandidate>(
+  sellerName: string,
+  candidates: readonly Candidate[],
+): SellerCandidates<Candidate> {
+  const key = sellerKey(sellerName);
+  const byNumbers: SellerCandidates<Candidate>['byNumbers'] = new Map();
+  if (key === '') return { sellerKey: key, byNumbers };
+  for (const candidate of candidates) {
+    const firstSeen = Date.parse(candidate.firstSeenAt);
+    if (sellerKey(candidate.sellerName) !== key || Number.isNaN(firstSeen)) continue;
+    const words = new Set(titleWords(candidate.title));
+    const group = numbersKey(words);
+    const entry = { candidate, words, firstSeen };
+    const list = byNumbers.get(group);
+    if (list === undefined) byNumbers.set(group, [entry]);
+    else list.push(entry);
+  }
+  return { sellerKey: key, byNumbers };
+}
+
+/** `findRepostOf` against candidates already prepared for the ad's seller. */
+export function matchRepost<Candidate extends RepostCandidate>(
+  ad: RepostProbe,
+  prepared: SellerCandidates<Candidate>,
+  now: Date,
+  windowDays: number,
+): Candidate | null {
+  if (prepared.sellerKey === '' || sellerKey(ad.sellerName) !== prepared.sellerKey) return null;
   const oldest = now.getTime() - windowDays * DAY_MS;
   const words = new Set(titleWords(ad.title));
   let best: Candidate | null = null;
-  for (const candidate of candidates) {
-    if (candidate.id === ad.id || sellerKey(candidate.sellerName) !== key) continue;
-    const firstSeen = Date.parse(candidate.firstSeenAt);
-    if (Number.isNaN(firstSeen) || firstSeen < oldest || firstSeen > now.getTime()) continue;
-    if (wordSetSimilarity(words, new Set(titleWords(candidate.title))) < REPOST_TITLE_SIMILARITY) continue;
+  for (const { candidate, words: earlier, firstSeen } of prepared.byNumbers.get(numbersKey(words)) ?? []) {
+    if (candidate.id === ad.id || firstSeen < oldest || firstSeen > now.getTime()) continue;
+    if (jaccard(words, earlier) < REPOST_TITLE_SIMILARITY) continue;
     if (best === null || isLater(candidate, best)) best = candidate;
   }
   return best;
@@ -108,16 +150,11 @@ function isLater(a: RepostCandidate, b: RepostCandidate): boolean {
   return a.firstSeenAt > b.firstSeenAt || (a.firstSeenAt === b.firstSeenAt && a.id > b.id);
 }
 
-function numbersOf(words: ReadonlySet<string>): Set<string> {
+/** The set of numbers in a title as one string: two titles name the same numbers exactly when these are equal. */
+function numbersKey(words: ReadonlySet<string>): string {
   const numbers = new Set<string>();
   // A word is a run of letters or a run of digits, so one digit makes it a number. "08" and "8" are the same
   // number; the words themselves keep their spelling.
   for (const word of words) if (/\p{N}/u.test(word)) numbers.add(word.replace(/^0+(?=\p{N})/u, ''));
-  return numbers;
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const value of a) if (!b.has(value)) return false;
-  return true;
+  return [...numbers].sort().join(' ');
 }

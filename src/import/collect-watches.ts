@@ -2,6 +2,7 @@ import { sameWatchFilter } from '../domain/ad-filter.js';
 import { UserError } from '../domain/errors.js';
 import { validateWatchName } from '../domain/watch-name.js';
 import { canonicalizeWatchUrl, defaultWatchName } from '../domain/watch-url.js';
+import { sameRules } from '../domain/written-rules.js';
 import type { PlannedWatch, PlanOptions, SkippedEntry } from './import-plan.js';
 
 /**
@@ -59,6 +60,11 @@ function mergeEntry(watch: PlannedWatch, entry: PlannedWatch): void {
   if (entry.filter !== undefined && (watch.filter === undefined || !sameWatchFilter(watch.filter, entry.filter))) {
     watch.notes.push(
       `the filter of entry ${entry.entries.join(', ')} is left out: the watch has entry ${first}'s settings`,
+    );
+  }
+  if (entry.rules !== undefined && (watch.rules === undefined || !sameRules(watch.rules, entry.rules))) {
+    watch.notes.push(
+      `the rules of entry ${entry.entries.join(', ')} are left out: the watch has entry ${first}'s settings`,
     );
   }
   watch.targets = unique([...watch.targets, ...entry.targets]);

@@ -1,4 +1,5 @@
 import type { WatchFilter } from '../domain/ad-filter.js';
+import type { WatchRules } from '../domain/watch-rules.js';
 import type { SeenAd } from '../store/import-repo.js';
 
 /** The kinds of file `pyhabot import` reads. */
@@ -27,6 +28,8 @@ export interface PlannedWatch {
   maxPages: number | null;
   /** The watch's own filter; absent when the file gives none (only exports carry filters). */
   filter?: WatchFilter;
+  /** The watch's own notification rules; absent when the file gives none (only exports carry rules). */
+  rules?: WatchRules;
   /** Targets in their full form, secrets included: never print them. */
   targets: string[];
   skippedTargets: SkippedTarget[];

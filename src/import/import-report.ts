@@ -1,4 +1,5 @@
 import type { WatchFilter } from '../domain/ad-filter.js';
+import type { WatchRules } from '../domain/watch-rules.js';
 import type { SeenAd } from '../store/import-repo.js';
 import type { WatchDecision } from './decide-import.js';
 import { formats } from './formats.js';
@@ -19,11 +20,15 @@ export interface WatchImportResult {
   seen: { upToId: number | null; baselineDone: boolean; ads: number; goneAds: number };
   /** The filter this import gives the watch; null when it gives none (a watch already there keeps its own). */
   filter: WatchFilter | null;
+  /** The notification rules this import gives the watch, as stored; null when it gives none. */
+  rules: WatchRules | null;
   notes: string[];
 }
 
 /** Said of a watch already there when the file would give it another filter. */
 export const FILTER_KEPT_NOTE = "keeps its own filter; the file's filter was not applied (change it with pyhabot edit)";
+/** Said of a watch already there when the file would give it other notification rules. */
+export const RULES_KEPT_NOTE = "keeps its own rules; the file's rules were not applied (change them with pyhabot edit)";
 
 /** The whole import report, as `--json` prints it. */
 export interface ImportReport {
@@ -66,6 +71,7 @@ export function buildImportReport(
         targets: { added: planned.targets.map(options.mask), skipped: planned.skippedTargets },
         seen: { upToId: planned.seenUpToId, baselineDone: planned.baselineDone, ...countAds(planned.ads) },
         filter: planned.filter ?? null,
+        rules: planned.rules ?? null,
         notes: planned.notes,
       };
     }
@@ -82,7 +88,12 @@ export function buildImportReport(
         ? { upToId: decision.seenUpToId, baselineDone: decision.markBaselineDone, ...countAds(decision.ads) }
         : { upToId: null, baselineDone: false, ads: 0, goneAds: 0 },
       filter: null,
-      notes: decision.filterKept ? [...planned.notes, FILTER_KEPT_NOTE] : planned.notes,
+      rules: null,
+      notes: [
+        ...planned.notes,
+        ...(decision.filterKept ? [FILTER_KEPT_NOTE] : []),
+        ...(decision.rulesKept ? [RULES_KEPT_NOTE] : []),
+      ],
     };
   });
   for (const entry of plan.skipped) {
@@ -96,6 +107,7 @@ export function buildImportReport(
       targets: { added: [], skipped: [] },
       seen: { upToId: null, baselineDone: false, ads: 0, goneAds: 0 },
       filter: null,
+      rules: null,
       notes: [],
     });
   }

@@ -2,18 +2,28 @@ import type { WatchFilter } from '../domain/ad-filter.js';
 import { UserError } from '../domain/errors.js';
 import { truncateText } from '../domain/truncate-text.js';
 import { validateFilter } from '../domain/validate-filter.js';
+import { validateWatchRules } from '../domain/validate-rules.js';
+import type { WatchRules } from '../domain/watch-rules.js';
+import { writeRules } from '../domain/written-rules.js';
 import { collectWatches } from './collect-watches.js';
-import { isMaskedTarget, UNFILTERED_EXPORT_VERSION, WATCH_EXPORT_VERSION } from './export-file.js';
+import {
+  FILTERED_EXPORT_VERSION,
+  isMaskedTarget,
+  UNFILTERED_EXPORT_VERSION,
+  WATCH_EXPORT_VERSION,
+} from './export-file.js';
 import { FieldReader, layoutError, shapeError } from './file-shape.js';
 import type { ImportPlan, PlannedWatch, PlanOptions, SkippedTarget } from './import-plan.js';
 import { combineTargets, noTargets, readTargetText, type TargetReading } from './read-targets.js';
 
 const MAX_PAGES = 50;
+const READ_VERSIONS: readonly unknown[] = [UNFILTERED_EXPORT_VERSION, FILTERED_EXPORT_VERSION, WATCH_EXPORT_VERSION];
 
 /**
  * Plan the import of a file written by `pyhabot export` (JSON or YAML, already parsed). Targets masked at export
- * cannot be used and are reported; a filter is checked as the config file's is, and the first bad one refuses the
- * whole file; everything else is taken as written.
+ * cannot be used and are reported; a filter and rules are checked as the config file's are, and the first bad one
+ * refuses the whole file; everything else is taken as written. Every version is read alike: a hand-written version 1
+ * file may carry filters and rules too.
  */
 export function planWatchExport(document: unknown, options: PlanOptions): ImportPlan {
   const root = FieldReader.of(options.source, '', document);
@@ -24,8 +34,8 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
       { hint: 'upgrade pyhabot, or export again with this version' },
     );
   }
-  if (version !== WATCH_EXPORT_VERSION && version !== UNFILTERED_EXPORT_VERSION) {
-    throw root.error('version', `${UNFILTERED_EXPORT_VERSION} or ${WATCH_EXPORT_VERSION}`);
+  if (!READ_VERSIONS.includes(version)) {
+    throw root.error('version', `${READ_VERSIONS.slice(0, -1).join(', ')} or ${WATCH_EXPORT_VERSION}`);
   }
   const list = root.value('watches');
   if (!Array.isArray(list)) throw root.error('watches', 'a list of watches');
@@ -41,6 +51,7 @@ export function planWatchExport(document: unknown, options: PlanOptions): Import
       maxPages: readMaxPages(watch),
       ...readTargets(watch),
       ...readFilter(watch),
+      ...readRules(watch),
       seenUpToId: null,
       baselineDone: false,
       ads: [],
@@ -72,12 +83,24 @@ function readFilter(watch: FieldReader): { filter?: WatchFilter } {
   if ((value === undefined || value === null) && useGlobal === undefined) return {};
   if (value === undefined || value === null) return { filter: { own: {}, useGlobal: useGlobal ?? true } };
   const checked = validateFilter(value, watch.path('filter'));
-  if (!checked.ok) {
-    const [first = '', ...rest] = checked.problems;
-    const more = rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
-    throw layoutError(watch.source, `${quotable(first)}${more}`);
-  }
+  if (!checked.ok) throw refusal(watch, checked.problems);
   return { filter: { own: checked.filter, useGlobal: useGlobal ?? true } };
+}
+
+/** The watch's own notification rules, or nothing when the file sets none (absent, null, or only empty mappings). */
+function readRules(watch: FieldReader): { rules?: WatchRules } {
+  const value = watch.value('rules');
+  if (value === undefined || value === null) return {};
+  const checked = validateWatchRules(value, watch.path('rules'));
+  if (!checked.ok) throw refusal(watch, checked.problems);
+  return Object.keys(writeRules(checked.rules)).length === 0 ? {} : { rules: checked.rules };
+}
+
+/** One line for a bad filter or bad rules: the first problem, and how many more there are. */
+function refusal(watch: FieldReader, problems: readonly string[]): UserError {
+  const [first = '', ...rest] = problems;
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
+  return layoutError(watch.source, `${quotable(first)}${more}`);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being neutralised

@@ -3,10 +3,11 @@ import type { NotificationItem, WatchRef } from '../domain/events.js';
 import { listedDuration } from '../domain/listed-duration.js';
 import { classifyPriceMove, formatAmount, formatPrice, formatPriceChange } from './format-price.js';
 import { nameWatches } from './headline.js';
+import { insightNotes } from './insight-notes.js';
 import { type Language, messageStrings } from './strings.js';
 
 /** What kind of news one item is, for labels, colours and tags. */
-export type ItemKind = 'new' | 'drop' | 'rise' | 'change' | 'reactivated' | 'reappeared' | 'gone';
+export type ItemKind = 'new' | 'drop' | 'rise' | 'change' | 'reactivated' | 'reappeared' | 'gone' | 'repost';
 
 /** One item in words, before any channel escapes or trims it. */
 export interface AdSummary {
@@ -30,6 +31,8 @@ export interface AdSummary {
   /** Thumbnail address when it is a usable http(s) URL. */
   image: string | null;
   watch: WatchRef;
+  /** What the watch's history says: the re-post line, the price context line; empty when it says nothing. */
+  notes: string[];
 }
 
 /** Whether a string is an absolute http(s) URL a service will accept as a link. */
@@ -64,7 +67,8 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     if (event.lowestPrice !== undefined) price += `, ${words.lowestSeen(formatAmount(event.lowestPrice))}`;
   } else {
     price = formatPrice(ad.price, ad.priceKind, ad.priceText, language);
-    if (event.type !== 'new_ad') kind = event.type;
+    if (event.type === 'reposted') kind = 'repost';
+    else if (event.type !== 'new_ad') kind = event.type;
     if (event.type === 'gone') {
       const listed = listedDuration(event.firstSeenAt, event.lastSeenAt);
       price = `${words.lastPrice}: ${price}${listed === null ? '' : `, ${words.listedFor(listed.count, listed.unit)}`}`;
@@ -78,6 +82,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     reactivated: words.reactivated,
     reappeared: words.reappeared,
     gone: words.gone,
+    repost: words.reposted,
   };
   return {
     itemId: item.id,
@@ -93,6 +98,7 @@ export function summariseItem(item: NotificationItem, language: Language): AdSum
     image: normaliseHttpUrl(ad.image),
     // An event several watches found names them all ("gpu, gpu-budapest").
     watch: item.watches === undefined ? event.watch : { ...event.watch, name: nameWatches([item]) },
+    notes: insightNotes(event, language),
   };
 }
 

@@ -5,10 +5,12 @@ import { type Language, messageStrings } from './strings.js';
 export function buildHeadline(items: readonly NotificationItem[], language: Language): string {
   const words = messageStrings[language];
   const newCount = items.filter((item) => item.event.type === 'new_ad').length;
+  const repostCount = items.filter((item) => item.event.type === 'reposted').length;
   const changeCount = items.filter((item) => item.event.type === 'price_changed').length;
-  const lifecycleCount = items.length - newCount - changeCount;
+  const lifecycleCount = items.length - newCount - repostCount - changeCount;
   const parts: string[] = [];
   if (newCount > 0) parts.push(words.newAds(newCount));
+  if (repostCount > 0) parts.push(words.reposts(repostCount));
   if (changeCount > 0) parts.push(words.priceChanges(changeCount));
   if (lifecycleCount > 0) parts.push(words.lifecycleEvents(lifecycleCount));
   const headline = words.headline(parts, nameWatches(items));

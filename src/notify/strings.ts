@@ -39,6 +39,20 @@ export interface MessageStrings {
   lastPrice: string;
   /** Opens the headline of notifications that waited for quiet hours to end or for a digest. */
   digest: string;
+  /** Headline part for re-posts notified apart. */
+  reposts(count: number): string;
+  /** Label of a re-post notified apart. */
+  reposted: string;
+  /** "re-posted; first listed 34 days ago at 45 000 Ft, now 40 000 Ft"; `firstPrice` null when none was recorded. */
+  repostNote(daysAgo: number, firstPrice: string | null, nowPrice: string): string;
+  /** "12 % below the median of 37 ads (90 days), in the cheapest quarter". */
+  priceContextNote(note: {
+    direction: 'below' | 'above' | 'at';
+    percent: number;
+    quarter: 'cheapest' | 'dearest' | null;
+    sample: number;
+    days: number;
+  }): string;
 }
 
 /** The string table: one entry per language, both complete. */
@@ -73,6 +87,19 @@ export const messageStrings = {
     listedFor: (count, unit) => `listed for ${count} ${unit}${count === 1 ? '' : 's'}`,
     lastPrice: 'Last price',
     digest: 'Digest',
+    reposts: (count) => `${count} ${count === 1 ? 're-post' : 're-posts'}`,
+    reposted: 'Re-posted',
+    repostNote: (daysAgo, firstPrice, nowPrice) => {
+      const when = daysAgo === 0 ? 'today' : `${daysAgo} ${daysAgo === 1 ? 'day' : 'days'} ago`;
+      const first = firstPrice === null ? '' : ` at ${firstPrice}`;
+      const now = firstPrice === nowPrice ? ', same price' : `, now ${nowPrice}`;
+      return `re-posted; first listed ${when}${first}${now}`;
+    },
+    priceContextNote: ({ direction, percent, quarter, sample, days }) => {
+      const where = direction === 'at' ? 'at the median' : `${percent} % ${direction} the median`;
+      const part = quarter === null ? '' : `, in the ${quarter} quarter`;
+      return `${where} of ${sample} ads (${days} ${days === 1 ? 'day' : 'days'})${part}`;
+    },
   },
   hu: {
     // Hungarian nouns stay singular after a numeral: "3 új hirdetés".
@@ -105,5 +132,19 @@ export const messageStrings = {
     listedFor: (count, unit) => `${count} ${{ day: 'napig', hour: 'óráig', minute: 'percig' }[unit]} volt fent`,
     lastPrice: 'Utolsó ár',
     digest: 'Összefoglaló',
+    reposts: (count) => `${count} újra feladott hirdetés`,
+    reposted: 'Újra feladva',
+    repostNote: (daysAgo, firstPrice, nowPrice) => {
+      const when = daysAgo === 0 ? 'ma' : `${daysAgo} napja`;
+      const first = firstPrice === null ? '' : `, ${firstPrice} áron`;
+      const now = firstPrice === nowPrice ? ', azonos áron' : `, most ${nowPrice}`;
+      return `újra feladva; először ${when}${first}${now}`;
+    },
+    priceContextNote: ({ direction, percent, quarter, sample, days }) => {
+      const where =
+        direction === 'at' ? 'a mediánon' : `${percent} %-kal a medián ${direction === 'below' ? 'alatt' : 'felett'}`;
+      const part = quarter === null ? '' : `, a ${quarter === 'cheapest' ? 'legolcsóbb' : 'legdrágább'} negyedben`;
+      return `${where} (${sample} hirdetés, ${days} nap)${part}`;
+    },
   },
 } satisfies Record<Language, MessageStrings>;

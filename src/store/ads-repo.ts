@@ -2,6 +2,7 @@ import type { Ad, PriceKind } from '../domain/ad.js';
 import type { AdDiff, KnownAd } from '../domain/diff-ads.js';
 import type { Db } from './open-db.js';
 import { prepared } from './prepared.js';
+import { loadPricePoints } from './price-history-repo.js';
 
 /** How many ads a watch has recorded, active and gone. */
 export function countWatchAds(db: Db, watchId: number): { active: number; gone: number } {
@@ -145,27 +146,15 @@ export function listRecordedAds(
     KnownRow & { data: string; first_seen_at: string; last_seen_at: string }
   >;
   // One query for the history of every listed ad: a query per ad made this slow for watches with thousands of ads.
-  const historyRows = prepared(
-    db,
-    `SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history
-     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?)) ORDER BY ad_id, id`,
-  ).all(watchId, JSON.stringify(rows.map((row) => row.ad_id))) as Array<{
-    ad_id: number;
-    price: number | null;
-    price_kind: string;
-    price_text: string;
-    seen_at: string;
-  }>;
   const historyByAd = new Map<number, RecordedAd['priceHistory']>();
-  for (const entry of historyRows) {
-    const list = historyByAd.get(entry.ad_id) ?? [];
-    list.push({
-      price: entry.price,
-      priceKind: entry.price_kind as PriceKind,
-      priceText: entry.price_text,
-      seenAt: entry.seen_at,
-    });
-    historyByAd.set(entry.ad_id, list);
+  for (const { adId, ...point } of loadPricePoints(
+    db,
+    watchId,
+    rows.map((row) => row.ad_id),
+  )) {
+    const list = historyByAd.get(adId) ?? [];
+    list.push(point);
+    historyByAd.set(adId, list);
   }
   return rows.map((row) => ({
     ...toAdColumns(row),

@@ -25,7 +25,11 @@ export function setWatchFilter(db: Db, watchId: number, filter: WatchFilter): vo
  * Remember, per ad, the rule that held back its last new-ad or price-change notification, or clear it when the
  * change was notified. Call after the ads are written.
  */
-export function recordFilterVerdicts(db: Db, watchId: number, screened: ScreenedChanges): void {
+export function recordFilterVerdicts(
+  db: Db,
+  watchId: number,
+  screened: Pick<ScreenedChanges, 'filtered'> & { changes: ReadonlyArray<{ ad: { id: number } }> },
+): void {
   const update = prepared(db, 'UPDATE ads SET filtered_rule = ? WHERE watch_id = ? AND ad_id = ?');
   for (const change of screened.changes) update.run(null, watchId, change.ad.id);
   for (const { change, rule } of screened.filtered) update.run(rule, watchId, change.ad.id);

@@ -1,8 +1,10 @@
 import type { Ad, PriceKind } from '../domain/ad.js';
 import type { WatchFilter } from '../domain/ad-filter.js';
+import type { WatchRules } from '../domain/watch-rules.js';
 import { adRowParams } from './ads-repo.js';
 import { setWatchFilter } from './filters-repo.js';
 import type { Db } from './open-db.js';
+import { setWatchRules } from './rules-repo.js';
 import { insertWatch, type NewWatch } from './watches-repo.js';
 
 /** One price an ad was listed at. */
@@ -28,6 +30,8 @@ export interface ImportedWatch extends NewWatch {
   ads: SeenAd[];
   /** The watch's own filter; absent for none. */
   filter?: WatchFilter;
+  /** The watch's own notification rules; absent for none. */
+  rules?: WatchRules;
 }
 
 /** What an import adds to a watch that already exists; nothing it has recorded itself is changed. */
@@ -62,6 +66,7 @@ export function applyImport(db: Db, writes: ImportWrites, now: Date): number[] {
         const { id } = insertWatch(db, watch, now);
         if (watch.baselineDone) markBaselineDone(db, id, at);
         if (watch.filter !== undefined) setWatchFilter(db, id, watch.filter);
+        if (watch.rules !== undefined) setWatchRules(db, id, watch.rules);
         insertSeenAds(db, id, watch.ads, at);
         created.push(id);
       }

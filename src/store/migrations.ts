@@ -219,6 +219,17 @@ export const migrations: ReadonlyArray<{ version: number; description: string; s
     `,
   },
   {
+    version: 7,
+    description: 'ads by seller (re-posts) and by first sighting with their price (price context); re-post links',
+    sql: `
+      -- The seller name is the one the listing card shows, compared case-insensitively.
+      CREATE INDEX ads_by_seller ON ads (watch_id, lower(json_extract(data, '$.seller.name')), first_seen_at);
+      ALTER TABLE ads ADD COLUMN reposted_from INTEGER;
+      -- The price sample: read from this narrow index instead of every stored card of the watch.
+      CREATE INDEX ads_priced ON ads (watch_id, first_seen_at, price) WHERE price_kind = 'fixed' AND price > 0;
+    `,
+  },
+  {
     version: 8,
     description: 'whether each ad was iced when last seen, so its return to active can be told',
     sql: `

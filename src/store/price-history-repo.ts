@@ -1,3 +1,5 @@
+import type { PriceKind } from '../domain/ad.js';
+import type { PricePoint } from '../domain/ad-insight.js';
 import type { PricedListing } from '../domain/priced-listing.js';
 import type { Db } from './open-db.js';
 import { prepared } from './prepared.js';
@@ -70,5 +72,27 @@ export function listCheapestActiveAds(db: Db, watchId: number, limit: number): C
     price: row.price,
     priceText: row.price_text,
     firstSeenAt: row.first_seen_at,
+  }));
+}
+
+/** Every price these ads of a watch were seen at, oldest first: one query for any number of ads. */
+export function loadPricePoints(db: Db, watchId: number, adIds: readonly number[]): PricePoint[] {
+  const rows = prepared(
+    db,
+    `SELECT ad_id, price, price_kind, price_text, seen_at FROM price_history
+     WHERE watch_id = ? AND ad_id IN (SELECT value FROM json_each(?)) ORDER BY seen_at, id`,
+  ).all(watchId, JSON.stringify(adIds)) as Array<{
+    ad_id: number;
+    price: number | null;
+    price_kind: string;
+    price_text: string;
+    seen_at: string;
+  }>;
+  return rows.map((row) => ({
+    adId: row.ad_id,
+    price: row.price,
+    priceKind: row.price_kind as PriceKind,
+    priceText: row.price_text,
+    seenAt: row.seen_at,
   }));
 }

@@ -14,7 +14,7 @@ function runDemo(): Promise<CliResult> {
 const demoDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('pyhabot-demo-'));
 
 describe('npm run demo (scripts/demo.js)', () => {
-  it('walks from a new watch to a new ad, a price drop and its notification, offline, and cleans up', async () => {
+  it('walks from a new watch to a new ad, a price drop and its notification, then a re-post, offline, and cleans up', async () => {
     const dirsBefore = new Set(demoDirs());
     const { code, stdout, stderr } = await runDemo();
     expect(stderr).toBe('');
@@ -29,8 +29,12 @@ describe('npm run demo (scripts/demo.js)', () => {
       '3. The site changes',
       '4. Second check: exactly the new ad and the price drop are reported',
       '5. The notification, as the Discord webhook received it',
-      '6. The newest ads the watch has seen',
-      '7. Health, as the container healthcheck asks for it',
+      '6. A seller lets an ad expire and posts it again, cheaper, under a new id',
+      '7. Third check: the re-post is labelled with its first listing, and its price set in context',
+      '8. The newest ads the watch has seen',
+      '9. Health, as the container healthcheck asks for it',
+      '10. What such ads cost, from the prices the watch recorded',
+      '11. The same news as a feed, for a feed reader',
       'Done',
     ]);
     const section = (number: number): string => stdout.split(/^=== /m)[number + 1] ?? '';
@@ -55,7 +59,12 @@ describe('npm run demo (scripts/demo.js)', () => {
     expect(requestLine).toBe('POST /api/webhooks/1234567890/demo-token');
     const message = JSON.parse(bodyLines.join('\n').replaceAll('\u00a0', ' ')) as {
       content: string;
-      embeds: { title: string; author: { name: string }; fields: { name: string; value: string }[] }[];
+      embeds: {
+        title: string;
+        author: { name: string };
+        fields: { name: string; value: string }[];
+        description?: string;
+      }[];
     };
     expect(message.content).toBe('1 new ad and 1 price change for Demo: mobiles');
     expect(message.embeds.map((embed) => [embed.author.name, embed.title])).toEqual([
@@ -66,16 +75,43 @@ describe('npm run demo (scripts/demo.js)', () => {
     expect(message.embeds[1]?.fields[0]?.value).toBe(
       '170 000 Ft → 153 000 Ft (−17 000 Ft, −10 %), lowest seen 153 000 Ft',
     );
+    // Both prices set against the 100 ads of the baseline (less the unpriced ones, and the dropped ad itself).
+    expect(secondCheck).toMatch(/^ {4}\d+ % above the median of 98 ads \(90 days\), in the dearest quarter$/m);
+    expect(message.embeds[0]?.description).toMatch(/^\d+ % above the median of 98 ads \(90 days\)/);
+
+    // The same seller's same title under a new id: a new ad, labelled with its first listing and price context.
+    const repostCheck = section(7);
+    expect(repostCheck).toMatch(/^NEW \[Demo: mobiles\] Apple iPhone 12 Pro 128GB Független Dobozos \+ Ajándékok$/m);
+    expect(repostCheck).toMatch(/^ {4}re-posted; first listed today at 89 000 Ft, now 76 000 Ft$/m);
+    expect(repostCheck).toMatch(/^ {4}\d+ % (above|below) the median of 98 ads \(90 days\)/m);
+    expect(repostCheck).toMatch(/1 watch, 1 new ad, \d/);
 
     // A short view: five ads, the new one first.
-    expect(section(6)).toMatch(/^\$ pyhabot ads 1 --limit 5$/m);
-    const adRows = section(6).match(/^\d+ {2}.*$/gm) ?? [];
+    expect(section(8)).toMatch(/^\$ pyhabot ads 1 --limit 5$/m);
+    const adRows = section(8).match(/^\d+ {2}.*$/gm) ?? [];
     expect(adRows).toHaveLength(5);
-    expect(adRows[0]).toMatch(/^7328586 {2}Samsung Galaxy S24/);
-    for (const line of section(6).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(adRows[0]).toMatch(/^7328587 {2}Apple iPhone 12 Pro/);
+    expect(adRows[1]).toMatch(/^7328586 {2}Samsung Galaxy S24/);
+    for (const line of section(8).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
-    expect(section(7)).toMatch(/^healthy$/m);
-    expect(section(7)).toMatch(/0 pending, 0 dead, [1-9]\d* delivered/);
+    expect(section(9)).toMatch(/^healthy$/m);
+    expect(section(9)).toMatch(/0 pending, 0 dead, [1-9]\d* delivered/);
+
+    // The recorded prices: 100 priced ads, figures from the middle 90, on 80 columns.
+    expect(section(10)).toMatch(/^100 ads with a price, 2 without one$/m);
+    expect(section(10)).toMatch(/^ {2}median {4}\d[\d ]* Ft$/m);
+    for (const line of section(10).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+
+    // The feed: the three pieces of news, newest first, the re-post with its notes.
+    // Feed texts keep a price's digits together with no-break spaces.
+    const items =
+      section(11)
+        .replaceAll('\u00a0', ' ')
+        .match(/<item>[\s\S]*?<\/item>/g) ?? [];
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain('New ad: Apple iPhone 12 Pro 128GB');
+    expect(items[0]).toMatch(/<i>re-posted; first listed today at 89 000 Ft, now 76 000 Ft<\/i>/);
+    expect(items[1]).toContain('Price drop: Apple iPhone 15 128GB');
 
     // No colour codes without a terminal, and the temporary directory is gone.
     expect(stdout).not.toContain('\u001b[');

@@ -485,6 +485,141 @@ describe('filters through export and import', () => {
   });
 });
 
+describe('rules through export and import', () => {
+  const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
+  const MONITOR = 'https://hardverapro.hu/aprok/hardver/monitor/index.html';
+  const GPU = 'https://hardverapro.hu/aprok/hardver/videokartya/index.html';
+  const EVERY_RULE = [
+    ...['--price-changes', 'all', '--min-drop', '5%', '--below', '150000', '--no-notify-reactivated'],
+    ...['--notify-reappeared', '--notify-gone', '--reposts', 'skip', '--digest', 'daily'],
+  ];
+
+  async function ruledWatches(sandbox: CliSandbox): Promise<void> {
+    const adds = [
+      ['add', MOBIL, ...EVERY_RULE],
+      ['add', MONITOR, '--min-drop', '2000', '--below', 'none', '--digest', 'off', '--exclude', 'hibás'],
+      ['add', GPU],
+    ];
+    for (const args of adds) expect((await sandbox.run(args)).code).toBe(0);
+  }
+
+  /** What `show --json` says of each watch's rules: its own, those in effect with their sources, its digest. */
+  async function shownRules(sandbox: CliSandbox): Promise<unknown[]> {
+    const shown: unknown[] = [];
+    for (const id of ['1', '2', '3']) {
+      const result = await sandbox.run(['show', id, '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      const { rules, digest } = JSON.parse(result.stdout) as { rules: unknown; digest: unknown };
+      shown.push({ rules, digest });
+    }
+    return shown;
+  }
+
+  it.each(['json', 'yaml'] as const)(
+    'gives each watch in a fresh database the rules it had, through %s',
+    async (format) => {
+      using source = createSandbox();
+      await ruledWatches(source);
+      const exported = await source.run(['export', '--output', `watches.${format}`]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const text = readFileSync(join(source.dir, `watches.${format}`), 'utf8');
+      const document = (format === 'yaml' ? parseYaml(text) : JSON.parse(text)) as {
+        version: number;
+        watches: Array<Record<string, unknown>>;
+      };
+      expect(document.version).toBe(3);
+      expect(document.watches.map((watch) => watch.rules)).toEqual([
+        {
+          priceChanges: 'all',
+          minDrop: '5%',
+          below: 150000,
+          lifecycle: { reactivated: false, reappeared: true, gone: true },
+          reposts: 'skip',
+          digest: 'daily',
+        },
+        { minDrop: 2000, below: null, digest: 'off' },
+        undefined,
+      ]);
+
+      using target = createSandbox();
+      const file = join(source.dir, `watches.${format}`);
+      const imported = await target.run(['import', file]);
+      expect(imported).toMatchObject({ code: 0, stderr: '' });
+      expect(imported.stdout).toContain(
+        '  rules: priceChanges all; minDrop 5 %; below 150 000 Ft; reactivated off; reappeared on; gone on; reposts skip; digest daily\n',
+      );
+      expect(imported.stdout).toContain('  rules: minDrop 2 000 Ft; below none; digest off\n');
+      const shown = await shownRules(target);
+      expect(shown).toEqual(await shownRules(source));
+      const [every] = shown as Array<{ rules: { sources: Record<string, string> }; digest: string }>;
+      expect(Object.values(every?.rules.sources ?? {})).toEqual(Array(7).fill('watch'));
+      expect(every?.digest).toBe('daily');
+      expect(target.query('SELECT watch_id FROM watch_rules ORDER BY watch_id')).toEqual([
+        { watch_id: 1 },
+        { watch_id: 2 },
+      ]);
+
+      const again = await target.run(['export', '--format', format]);
+      const reread = (format === 'yaml' ? parseYaml(again.stdout) : JSON.parse(again.stdout)) as typeof document;
+      expect(reread.watches).toEqual(document.watches);
+    },
+  );
+
+  it('leaves the rules of a watch already there as they are, and says so', async () => {
+    using sandbox = createSandbox();
+    await ruledWatches(sandbox);
+    expect((await sandbox.run(['export', '--output', 'watches.json'])).code).toBe(0);
+    expect((await sandbox.run(['edit', '1', '--clear-rules', '--min-drop', '10%'])).code).toBe(0);
+    const before = await shownRules(sandbox);
+    const imported = await sandbox.run(['import', 'watches.json', '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout);
+    expect(report.watches[0]).toMatchObject({
+      result: 'unchanged',
+      rules: null,
+      notes: [expect.stringMatching(/^keeps its own rules; the file's rules were not applied/)],
+    });
+    expect(report.watches[1].notes).toEqual([]);
+    expect(await shownRules(sandbox)).toEqual(before);
+    const text = await sandbox.run(['import', 'watches.json']);
+    expect(text.stdout).toContain('  note: keeps its own rules;');
+  });
+
+  it('refuses bad rules with exit 2 and one line naming the watch and the rule, writing nothing', async () => {
+    using sandbox = createSandbox();
+    expect((await sandbox.run(['add', GPU])).code).toBe(0);
+    const bytes = readFileSync(sandbox.defaultDbPath);
+    const cases: Array<[unknown, RegExp]> = [
+      [
+        { below: '150000' },
+        /watches\.1\.rules\.below: expected a whole number of forints from 1 to 999999999, or null$/,
+      ],
+      [{ minDorp: '5%' }, /watches\.1\.rules\.minDorp: unknown rule; known ones are .*, digest$/],
+      [{ lifecycle: { sold: true } }, /watches\.1\.rules\.lifecycle\.sold: unknown event; /],
+      [{ minDrop: `\u001b[2J${'9'.repeat(100_000)}` }, /watches\.1\.rules\.minDrop: "\\u001b\[2J9+…$/],
+    ];
+    for (const [rules, message] of cases) {
+      writeFile(sandbox, 'watches.yaml', {
+        format: 'pyhabot-watches',
+        version: 3,
+        watches: [
+          { url: MOBIL, rules: { reposts: 'skip' } },
+          { url: MONITOR, rules },
+        ],
+      });
+      for (const args of [
+        ['import', 'watches.yaml'],
+        ['import', 'watches.yaml', '--dry-run'],
+      ]) {
+        const result = await sandbox.run(args);
+        expectOneLineError(result, message);
+        expect(result.stderr).not.toContain('\u001b');
+      }
+    }
+    expect(readFileSync(sandbox.defaultDbPath).equals(bytes)).toBe(true);
+  });
+});
+
 describe('bad input', () => {
   const viewers = (list: unknown) => JSON.stringify({ AI: 1, list });
   it.each([
@@ -523,7 +658,7 @@ describe('bad input', () => {
     ],
     [
       'an export from a newer pyhabot',
-      [['w.yaml', 'format: pyhabot-watches\nversion: 3\nwatches: []\n']],
+      [['w.yaml', 'format: pyhabot-watches\nversion: 4\nwatches: []\n']],
       'w.yaml',
       /newer pyhabot/,
     ],

@@ -59,6 +59,21 @@ describe('pyhabot import of hostile files', () => {
     expectRefused(result, /YAML alias/);
   });
 
+  it('refuses an export whose watches all share one huge rules mapping through an alias', async () => {
+    const unknown = Array.from({ length: 20_000 }, (_, index) => `rule${index}: true`).join(', ');
+    const lines = [
+      'format: pyhabot-watches',
+      'version: 3',
+      'watches:',
+      `  - {url: '${MOBIL}', rules: &r {${unknown}}}`,
+    ];
+    for (let page = 1; page <= 8_000; page += 1) lines.push(`  - {url: '${MOBIL}?page=${page}', rules: *r}`);
+    const file = join(sandbox.dir, 'rules.yaml');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const result = await runCliMeasured(sandbox, ['import', file, '--dry-run'], { timeoutMs: 60_000 });
+    expectRefused(result, /^pyhabot: .*rules\.yaml repeats a list or mapping through a YAML alias/);
+  });
+
   it('refuses a named pipe without waiting for a writer', async () => {
     const fifo = join(sandbox.dir, 'viewers.json');
     execFileSync('mkfifo', [fifo]);

@@ -4,31 +4,14 @@ import { diffAds } from '../../src/domain/diff-ads.js';
 import { applyAdDiff, listRecordedAds, loadKnownAds } from '../../src/store/ads-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { insertWatch } from '../../src/store/watches-repo.js';
+import { testAd } from '../helpers/test-ad.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 const first = new Date('2025-12-20T08:00:00Z');
 const later = new Date('2025-12-20T09:00:00Z');
 
 function ad(id: number, overrides: Partial<Ad> = {}): Ad {
-  return {
-    id,
-    title: `ad ${id}`,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-    price: 1000,
-    priceText: '1 000 Ft',
-    priceKind: 'fixed',
-    cities: ['Budapest'],
-    timeText: 'ma 10:00',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
-    seller: { name: 'seller', url: null, rating: 3, business: false },
-    image: null,
-    imageLarge: null,
-    ...overrides,
-  };
+  return testAd(id, { priceText: '1 000 Ft', ...overrides });
 }
 
 let db: Db;

@@ -96,6 +96,9 @@ describe('defaults', () => {
       timeZone: 'Europe/Budapest',
       digests: {},
       telegramListAfter: 5,
+      repostWindowDays: 60,
+      priceContextDays: 90,
+      priceContextMinSample: 8,
     });
     expect(Object.values(loaded.sources).every((source) => source.kind === 'default')).toBe(true);
   });

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Ad } from '../../src/domain/ad.js';
 import { type DiffRules, diffAds, type KnownAd } from '../../src/domain/diff-ads.js';
+import { testAd } from '../helpers/test-ad.js';
 
 function ad(id: number, price: number | null = 1000, priceKind: Ad['priceKind'] = 'fixed'): Ad {
-  return {
-    id,
+  return testAd(id, {
     title: `Ad ${id}`,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
     price,
-    priceText: price === null ? 'Keresem' : `${price} Ft`,
     priceKind,
-    cities: ['Budapest'],
-    timeText: 'ma 10:00',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
     seller: { name: 's', url: null, rating: null, business: false },
-    image: null,
-    imageLarge: null,
-  };
+  });
 }
 
 function known(id: number, overrides: Partial<KnownAd> = {}): [number, KnownAd] {

@@ -79,6 +79,37 @@ describe.each(FEED_FORMATS)('renderFeed as %s', (format) => {
     );
     expect(feed.entries.map((entry) => entry.id)).toEqual([`urn:uuid:${UUID}`]);
   });
+
+  it('shows a notified re-post with its notes, and leaves out one the watch skips', () => {
+    const repost = {
+      earlierAdId: 41,
+      earlierUrl: 'https://hardverapro.hu/apro/old/friss.html',
+      firstSeenAt: '2025-01-26T09:00:00.000Z',
+      daysAgo: 34,
+      priceHistory: [
+        {
+          adId: 41,
+          price: 190_000,
+          priceKind: 'fixed' as const,
+          priceText: '190 000 Ft',
+          seenAt: '2025-01-26T09:00:00Z',
+        },
+      ],
+    };
+    const reposted = (notified: boolean, key: string): NotificationItem => {
+      const { watch, ad } = samples.newAd.event;
+      return at(
+        { ...samples.newAd, event: { type: 'reposted', watch, ad, repost, notified } },
+        '2025-03-02T09:00:00.000Z',
+        key,
+      );
+    };
+    const feed = parseFeed(format, renderFeed([reposted(true, 'shown'), reposted(false, 'skipped')], header(format)));
+    expect(feed.entries.map((entry) => entry.id)).toEqual(['urn:pyhabot:event:shown']);
+    expect(feed.entries[0]?.html.replaceAll('\u00a0', ' ')).toContain(
+      're-posted; first listed 34 days ago at 190 000 Ft',
+    );
+  });
 });
 
 describe('feedEntryId', () => {

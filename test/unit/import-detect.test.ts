@@ -75,6 +75,14 @@ describe('recogniseImportFile', () => {
     ['a list', 'ads: &ads [1, 2, 3]\nwatchlist: {}\nagain: *ads\n'],
     ['a mapping', 'watchlist:\n  "1": &w {url: x}\n  "2": *w\n'],
     ['a merge key', 'base: &b {nested: {a: 1}}\nwatchlist:\n  "1": {<<: *b}\n'],
+    [
+      "a watch's rules",
+      'format: pyhabot-watches\nversion: 3\nwatches:\n  - {url: x, rules: &r {minDrop: 5%}}\n  - {url: y, rules: *r}\n',
+    ],
+    [
+      "a watch's lifecycle events",
+      'format: pyhabot-watches\nversion: 3\nwatches:\n  - {url: x, rules: {lifecycle: &l {gone: true}}}\n  - {url: y, rules: {lifecycle: *l}}\n',
+    ],
   ])('refuses a YAML alias of %s before anything reads it', (_label, text) => {
     const error = errorOf(() => recogniseImportFile(text, 'w.yaml'));
     expect(error.message).toBe('w.yaml repeats a list or mapping through a YAML alias (*name), which import refuses');

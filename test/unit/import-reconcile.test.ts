@@ -3,9 +3,10 @@ import type { Ad } from '../../src/domain/ad.js';
 import type { WatchFilter } from '../../src/domain/ad-filter.js';
 import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
+import type { WatchRules } from '../../src/domain/watch-rules.js';
 import { collectWrites, type ExistingWatch, reconcileImport } from '../../src/import/decide-import.js';
 import type { ImportPlan, PlannedWatch } from '../../src/import/import-plan.js';
-import { buildImportReport, FILTER_KEPT_NOTE } from '../../src/import/import-report.js';
+import { buildImportReport, FILTER_KEPT_NOTE, RULES_KEPT_NOTE } from '../../src/import/import-report.js';
 import type { SeenAd } from '../../src/store/import-repo.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
@@ -56,6 +57,7 @@ function existing(
   fields: Partial<Watch> = {},
   adIds: number[] = [],
   filter: WatchFilter = { own: {}, useGlobal: true },
+  rules: WatchRules = {},
 ): ExistingWatch {
   const watch: Watch = {
     id: 7,
@@ -81,7 +83,7 @@ function existing(
     },
     ...fields,
   };
-  return { watch, filter, adIds: new Set(adIds) };
+  return { watch, filter, rules, adIds: new Set(adIds) };
 }
 
 function planOf(...watches: PlannedWatch[]): ImportPlan {
@@ -215,6 +217,58 @@ describe('reconcileImport with filters', () => {
     expect(decisions).toEqual([expect.objectContaining({ kind: 'merge', filterKept: true })]);
     const report = buildImportReport(plan, decisions, { source: 'x', dryRun: false, createdIds: [], mask: maskTarget });
     expect(report.watches[0]?.notes).toEqual([FILTER_KEPT_NOTE]);
+  });
+});
+
+describe('reconcileImport with rules', () => {
+  const RULES: WatchRules = { minDrop: { percent: 5 }, below: 150_000, lifecycle: { gone: true }, digest: 'daily' };
+  const report = (plan: ImportPlan, decisions: ReturnType<typeof reconcileImport>, createdIds: number[] = []) =>
+    buildImportReport(plan, decisions, { source: 'x', dryRun: false, createdIds, mask: maskTarget });
+
+  it("gives a new watch the file's rules to write, and reports them", () => {
+    const plan = planOf(planned({ rules: RULES }));
+    const decisions = reconcileImport(plan, () => undefined, { notifyExisting: false });
+    expect(collectWrites(decisions).create).toEqual([expect.objectContaining({ rules: RULES })]);
+    expect(report(plan, decisions, [3]).watches[0]).toMatchObject({ result: 'created', rules: RULES, notes: [] });
+  });
+
+  it('leaves a new watch without rules when the file gives none', () => {
+    const plan = planOf(planned());
+    const decisions = reconcileImport(plan, () => undefined, { notifyExisting: false });
+    expect(collectWrites(decisions).create[0]).not.toHaveProperty('rules');
+    expect(report(plan, decisions, [3]).watches[0]).toMatchObject({ rules: null });
+  });
+
+  it('keeps the rules of a watch already there, writes nothing for it, and says so', () => {
+    const plan = planOf(planned({ rules: RULES }));
+    const decisions = reconcileImport(plan, () => existing({}, [], undefined, { priceChanges: 'all' }), {
+      notifyExisting: false,
+    });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'unchanged', rulesKept: true, filterKept: false })]);
+    expect(collectWrites(decisions)).toEqual({ create: [], merge: [] });
+    expect(report(plan, decisions).watches[0]).toMatchObject({ rules: null, notes: [RULES_KEPT_NOTE] });
+  });
+
+  it('says so too for a watch without rules of its own that only gains targets', () => {
+    const plan = planOf(planned({ rules: RULES, targets: [NTFY] }));
+    const decisions = reconcileImport(plan, () => existing(), { notifyExisting: false });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'merge', rulesKept: true, addTargets: [NTFY] })]);
+    expect(collectWrites(decisions).merge[0]).not.toHaveProperty('rules');
+    expect(report(plan, decisions).watches[0]?.notes).toEqual([RULES_KEPT_NOTE]);
+  });
+
+  it('says nothing about rules the watch already has, however their keys are ordered', () => {
+    const same: WatchRules = { digest: 'daily', lifecycle: { gone: true }, below: 150_000, minDrop: { percent: 5 } };
+    const plan = planOf(planned({ rules: RULES }));
+    const decisions = reconcileImport(plan, () => existing({}, [], undefined, same), { notifyExisting: false });
+    expect(decisions).toEqual([expect.objectContaining({ kind: 'unchanged', rulesKept: false })]);
+    expect(report(plan, decisions).watches[0]?.notes).toEqual([]);
+  });
+
+  it('names both when a watch keeps its filter and its rules', () => {
+    const plan = planOf(planned({ rules: RULES, filter: { own: { dropIced: true }, useGlobal: true } }));
+    const decisions = reconcileImport(plan, () => existing(), { notifyExisting: false });
+    expect(report(plan, decisions).watches[0]?.notes).toEqual([FILTER_KEPT_NOTE, RULES_KEPT_NOTE]);
   });
 });
 

@@ -4,6 +4,7 @@ import { loadKnownAds } from '../../src/store/ads-repo.js';
 import { getWatchFilter } from '../../src/store/filters-repo.js';
 import { applyImport, inWriteTransaction, listRecordedAdIds, type SeenAd } from '../../src/store/import-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
+import { getWatchRules } from '../../src/store/rules-repo.js';
 import { getWatch, insertWatch, listWatches } from '../../src/store/watches-repo.js';
 
 const now = new Date('2025-12-20T08:00:00Z');
@@ -163,5 +164,33 @@ describe('applyImport', () => {
     ];
     expect(() => inWriteTransaction(db, () => applyImport(db, { create, merge: [] }, now))).toThrow(/UNIQUE/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM watch_filters').get()).toEqual({ n: 0 });
+  });
+
+  it('stores the rules of a created watch, and none for a watch created without them', () => {
+    const rules = { minDrop: { percent: 5 }, below: null, lifecycle: { gone: true }, digest: 'daily' as const };
+    const [ruled, plain] = applyImport(
+      db,
+      {
+        create: [
+          { name: 'phones', url: MOBIL, baselineDone: false, ads: [], rules },
+          { name: 'hardware', url: HARDVER, baselineDone: false, ads: [] },
+        ],
+        merge: [],
+      },
+      now,
+    );
+    expect(getWatchRules(db, ruled as number)).toEqual(rules);
+    expect(db.prepare('SELECT watch_id FROM watch_rules').all()).toEqual([{ watch_id: ruled }]);
+    expect(getWatchRules(db, plain as number)).toEqual({});
+  });
+
+  it("undoes a created watch's rules with the rest when a later write fails", () => {
+    insertWatch(db, { name: 'taken', url: HARDVER }, now);
+    const create = [
+      { name: 'phones', url: MOBIL, baselineDone: false, ads: [], rules: { reposts: 'skip' as const } },
+      { name: 'clash', url: HARDVER, baselineDone: false, ads: [] },
+    ];
+    expect(() => inWriteTransaction(db, () => applyImport(db, { create, merge: [] }, now))).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM watch_rules').get()).toEqual({ n: 0 });
   });
 });

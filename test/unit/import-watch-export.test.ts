@@ -4,6 +4,7 @@ import type { WatchFilter } from '../../src/domain/ad-filter.js';
 import { UserError } from '../../src/domain/errors.js';
 import { maskTarget } from '../../src/domain/targets/parse-target.js';
 import type { Watch } from '../../src/domain/watch.js';
+import type { WatchRules } from '../../src/domain/watch-rules.js';
 import { buildWatchExport, isMaskedTarget, serializeWatchExport } from '../../src/import/export-file.js';
 import { planWatchExport } from '../../src/import/read-export-file.js';
 
@@ -151,13 +152,19 @@ describe('planWatchExport', () => {
   });
 
   it('refuses an export from a newer pyhabot', () => {
-    expect(() => planWatchExport({ format: 'pyhabot-watches', version: 3, watches: [] }, options)).toThrow(
-      /written by a newer pyhabot \(export version 3; this one reads version 2\)/,
+    expect(() => planWatchExport({ format: 'pyhabot-watches', version: 4, watches: [] }, options)).toThrow(
+      /written by a newer pyhabot \(export version 4; this one reads version 3\)/,
+    );
+  });
+
+  it.each([1, 2, 3])('reads version %d', (version) => {
+    expect(planWatchExport({ format: 'pyhabot-watches', version, watches: [{ url: MOBIL }] }, options).watches).toEqual(
+      [expect.objectContaining({ url: MOBIL })],
     );
   });
 
   it.each([
-    ['no version', { format: 'pyhabot-watches', watches: [] }, /version should be 1 or 2, it is missing/],
+    ['no version', { format: 'pyhabot-watches', watches: [] }, /version should be 1, 2 or 3, it is missing/],
     ['watches not a list', { format: 'pyhabot-watches', version: 1, watches: {} }, /watches should be a list/],
     [
       'a watch that is a string',
@@ -370,5 +377,206 @@ describe('filters in an export', () => {
       options,
     );
     expect(plan.watches[0]?.filter?.own.exclude).toEqual(exclude);
+  });
+});
+
+describe('rules in an export', () => {
+  const EVERY_RULE: WatchRules = {
+    priceChanges: 'all',
+    minDrop: { percent: 5 },
+    below: 150_000,
+    lifecycle: { reactivated: false, reappeared: true, gone: true },
+    reposts: 'skip',
+    digest: 'daily',
+  };
+  const NO_LIMITS: WatchRules = { minDrop: null, below: null, digest: 'off' };
+  const rules = new Map<number, WatchRules>([
+    [1, EVERY_RULE],
+    [3, NO_LIMITS],
+    [4, { minDrop: { forints: 2000 } }],
+  ]);
+  const rulesOf = (watch: Watch) => rules.get(watch.id) ?? {};
+  const four = [
+    ...watches,
+    watch(3, { name: 'no limits', url: `${MOBIL}?x=1` }),
+    watch(4, { name: 'forints', url: `${MOBIL}?x=2` }),
+  ];
+
+  it('writes the rules a watch sets in the shape of the config file, and nothing for a watch without', () => {
+    const document = buildWatchExport(four, { exportedAt, includeSecrets: true, mask: maskTarget, rulesOf });
+    expect(document.version).toBe(3);
+    expect(document.watches.map((exported) => exported.rules)).toEqual([
+      {
+        priceChanges: 'all',
+        minDrop: '5%',
+        below: 150_000,
+        lifecycle: { reactivated: false, reappeared: true, gone: true },
+        reposts: 'skip',
+        digest: 'daily',
+      },
+      undefined,
+      { minDrop: null, below: null, digest: 'off' },
+      { minDrop: 2000 },
+    ]);
+    expect(document.watches[1]).not.toHaveProperty('rules');
+  });
+
+  it('says version 3 with rules and filters together, so a reader of version 2 refuses it', () => {
+    const document = buildWatchExport(watches, {
+      exportedAt,
+      includeSecrets: true,
+      mask: maskTarget,
+      filterOf: () => ({ own: { dropIced: true }, useGlobal: true }),
+      rulesOf: (exported) => (exported.id === 2 ? { reposts: 'notify' } : {}),
+    });
+    expect(document.version).toBe(3);
+    expect(document.watches[0]).toMatchObject({ filter: { dropIced: true } });
+    expect(document.watches[0]).not.toHaveProperty('rules');
+  });
+
+  it('writes the same version 1 or 2 file as before rules when no watch sets any', () => {
+    const none = () => ({});
+    for (const filterOf of [undefined, () => ({ own: { dropIced: true }, useGlobal: true })]) {
+      const base = { exportedAt, includeSecrets: true, mask: maskTarget, ...(filterOf ? { filterOf } : {}) };
+      const withRules = buildWatchExport(watches, { ...base, rulesOf: none });
+      const without = buildWatchExport(watches, base);
+      expect(serializeWatchExport(withRules, 'json')).toBe(serializeWatchExport(without, 'json'));
+      expect(serializeWatchExport(withRules, 'yaml')).toBe(serializeWatchExport(without, 'yaml'));
+      expect(withRules.version).toBe(filterOf === undefined ? 1 : 2);
+    }
+  });
+
+  it.each(['json', 'yaml'] as const)('reads back from %s exactly the rules it wrote', (format) => {
+    const document = buildWatchExport(four, { exportedAt, includeSecrets: true, mask: maskTarget, rulesOf });
+    const text = serializeWatchExport(document, format);
+    const plan = planWatchExport(format === 'json' ? JSON.parse(text) : parseYaml(text), options);
+    expect(plan.watches.map((planned) => planned.rules)).toEqual([
+      EVERY_RULE,
+      undefined,
+      NO_LIMITS,
+      { minDrop: { forints: 2000 } },
+    ]);
+  });
+
+  it('reads back a share too small for plain notation', () => {
+    const tiny = buildWatchExport([watches[0] as Watch], {
+      exportedAt,
+      includeSecrets: true,
+      mask: maskTarget,
+      rulesOf: () => ({ minDrop: { percent: 1e-7 } }),
+    });
+    const text = serializeWatchExport(tiny, 'yaml');
+    expect(text).toContain('minDrop: 0.0000001%\n');
+    expect(planWatchExport(parseYaml(text), options).watches[0]?.rules).toEqual({ minDrop: { percent: 1e-7 } });
+  });
+
+  it('reads hand-written rules in any written form, in a version 1 file too', () => {
+    const plan = planWatchExport(
+      {
+        format: 'pyhabot-watches',
+        version: 1,
+        watches: [{ url: MOBIL, rules: { minDrop: '2 000 Ft', below: 90000, lifecycle: { gone: true } } }],
+      },
+      options,
+    );
+    expect(plan.watches[0]?.rules).toEqual({ minDrop: { forints: 2000 }, below: 90000, lifecycle: { gone: true } });
+  });
+
+  it("treats null rules and empty mappings as none, and keeps the first entry's rules when a search is repeated", () => {
+    const plan = planWatchExport(
+      {
+        format: 'pyhabot-watches',
+        version: 3,
+        watches: [
+          { url: MOBIL, rules: null },
+          { url: SEARCH, rules: { lifecycle: {} } },
+          { url: `${MOBIL}?offset=100`, rules: { reposts: 'skip' } },
+          { url: `${SEARCH}&offset=100` },
+          { url: `${SEARCH}&offset=200`, rules: {} },
+        ],
+      },
+      options,
+    );
+    expect(plan.watches.map((planned) => planned.rules)).toEqual([undefined, undefined]);
+    expect(plan.watches[0]?.notes).toContain("the rules of entry 3 are left out: the watch has entry 1's settings");
+    expect(plan.watches[1]?.notes).not.toContainEqual(expect.stringMatching(/rules/));
+  });
+
+  function refusal(value: unknown): string {
+    const document = {
+      format: 'pyhabot-watches',
+      version: 3,
+      watches: [{ url: SEARCH }, { url: MOBIL, rules: value }],
+    };
+    try {
+      planWatchExport(document, options);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserError);
+      const message = (error as UserError).message;
+      expect(message).not.toContain('\n');
+      return message;
+    }
+    throw new Error('the rules were accepted');
+  }
+
+  it.each([
+    ['a kind of change the rules do not know', { priceChanges: 'rises' }, 'priceChanges: expected drops, all, none'],
+    ['priceChanges as a number', { priceChanges: 1 }, 'priceChanges: expected drops, all, none'],
+    ['a minimum of zero', { minDrop: '0' }, 'minDrop: an amount must be from 1 to 999999999 Ft, got "0"'],
+    ['a minimum as a list', { minDrop: ['5%'] }, 'minDrop: expected a share such as "5%"'],
+    ['a minimum with two forms', { minDrop: { percent: 5, forints: 9 } }, 'minDrop: expected a share such as "5%"'],
+    ['a share over 100 %', { minDrop: '150%' }, 'minDrop: a share of the old price must be over 0 % and at most 100 %'],
+    ['below as text', { below: '150000' }, 'below: expected a whole number of forints from 1 to 999999999, or null'],
+    ['below as a fraction', { below: 1.5 }, 'below: expected a whole number of forints'],
+    ['an event switched on by "yes"', { lifecycle: { gone: 'yes' } }, 'lifecycle.gone: expected true or false'],
+    ['lifecycle as a list', { lifecycle: ['gone'] }, 'lifecycle: expected a mapping of reactivated, reappeared, gone'],
+    ['reposts the rules do not know', { reposts: 'hide' }, 'reposts: expected notify, label, skip'],
+    ['a digest the watch cannot choose', { digest: 'weekly' }, 'digest: expected hourly, daily, off'],
+    ['rules that are a list', ['minDrop'], 'watches.1.rules: expected a mapping of notification rules'],
+    ['rules that are text', 'minDrop: 5%', 'watches.1.rules: expected a mapping of notification rules'],
+  ])('refuses %s in one line naming the watch and the rule', (_label, value, expected) => {
+    const message = refusal(value);
+    expect(message).toMatch(/^watches\.yaml: watches\.1\.rules/);
+    expect(message).toContain(expected);
+  });
+
+  it.each([
+    ['a misspelt rule', { minDorp: '5%' }, 'watches.1.rules.minDorp: unknown rule; known ones are'],
+    ['an event the site has not', { lifecycle: { sold: true } }, 'watches.1.rules.lifecycle.sold: unknown event'],
+    ['a prototype key', JSON.parse('{"__proto__": {"below": 1}}'), 'watches.1.rules.__proto__: unknown rule'],
+  ])('refuses %s by name', (_label, value, expected) => {
+    expect(refusal(value)).toContain(`watches.yaml: ${expected}`);
+  });
+
+  it('names the first of several problems and counts the rest', () => {
+    expect(refusal({ priceChanges: 'rises', below: -1, digest: 'weekly' })).toBe(
+      'watches.yaml: watches.1.rules.priceChanges: expected drops, all, none (and 2 more problems)',
+    );
+  });
+
+  it('stays one short line for huge values and thousands of unknown rules', () => {
+    expect(refusal({ below: 1e300 })).toBe(
+      'watches.yaml: watches.1.rules.below: expected a whole number of forints from 1 to 999999999, or null',
+    );
+    const digits = refusal({ minDrop: '9'.repeat(1_000_000) });
+    expect(digits.length).toBeLessThan(400);
+    expect(digits).toMatch(
+      /^watches\.yaml: watches\.1\.rules\.minDrop: an amount must be from 1 to 999999999 Ft, got "9+…$/,
+    );
+    const unknown = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`rule${index}`, true]));
+    expect(refusal(unknown)).toMatch(
+      /^watches\.yaml: watches\.1\.rules\.rule0: unknown rule; .* \(and 4999 more problems\)$/,
+    );
+  });
+
+  it('quotes a hostile value and a hostile key without their terminal controls', () => {
+    const value = refusal({ minDrop: '\u001b]0;owned\u0007' });
+    expect(value).toContain('"\\u001b]0;owned\\u0007" is not a minimum change');
+    const key = refusal({ '\u001b[2Jrule': 1 });
+    expect(key).toContain('watches.1.rules.\\u001b[2Jrule: unknown rule');
+    for (const message of [value, key]) {
+      expect(message).not.toContain('\u001b');
+      expect(message).not.toContain('\u0007');
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeMinimumChange, parseMinimumChange } from '../../src/domain/minimum-change.js';
-import { validateRules } from '../../src/domain/validate-rules.js';
+import {
+  describeMinimumChange,
+  parseMinimumChange,
+  plainDecimal,
+  writeMinimumChange,
+} from '../../src/domain/minimum-change.js';
+import { validateRules, validateWatchRules } from '../../src/domain/validate-rules.js';
+import { sameRules, writeRules } from '../../src/domain/written-rules.js';
 
 describe('parseMinimumChange', () => {
   it.each([
@@ -103,5 +109,104 @@ describe('validateRules', () => {
       ok: false,
       problems: ['rules: expected a mapping of notification rules'],
     });
+  });
+});
+
+describe('writeMinimumChange', () => {
+  it.each([
+    [{ percent: 5 }, '5%'],
+    [{ percent: 2.5 }, '2.5%'],
+    [{ percent: 100 }, '100%'],
+    [{ percent: 1e-7 }, '0.0000001%'],
+    [{ percent: 1.25e-7 }, '0.000000125%'],
+    [{ forints: 2000 }, 2000],
+    [{ forints: 999_999_999 }, 999_999_999],
+  ] as const)('writes %j as %j, which reads back the same', (change, written) => {
+    expect(writeMinimumChange(change)).toBe(written);
+    expect(validateRules({ minDrop: written }, 'rules')).toEqual({ ok: true, rules: { minDrop: change } });
+  });
+
+  it('reads a tiny share written as a mapping, which used to be refused for its exponent', () => {
+    expect(validateRules({ minDrop: { percent: 1e-7 } }, 'rules')).toEqual({
+      ok: true,
+      rules: { minDrop: { percent: 1e-7 } },
+    });
+  });
+
+  it.each([
+    [1e-7, '0.0000001'],
+    [-2.5e-8, '-0.000000025'],
+    [0.5, '0.5'],
+    [42, '42'],
+  ])('writes %d as plain digits %j', (value, text) => {
+    expect(plainDecimal(value)).toBe(text);
+    expect(Number(text)).toBe(value);
+  });
+});
+
+describe('validateWatchRules', () => {
+  it("accepts a watch's digest choice beside the config file's rules", () => {
+    expect(validateWatchRules({ minDrop: '5%', digest: 'daily' }, 'watches.0.rules')).toEqual({
+      ok: true,
+      rules: { minDrop: { percent: 5 }, digest: 'daily' },
+    });
+    expect(validateWatchRules({ digest: 'off' }, 'r')).toEqual({ ok: true, rules: { digest: 'off' } });
+  });
+
+  it('refuses a digest the watch cannot choose, and names digest among the known rules', () => {
+    expect(validateWatchRules({ digest: 'weekly', quiet: true }, 'r')).toEqual({
+      ok: false,
+      problems: [
+        'r.digest: expected hourly, daily, off',
+        'r.quiet: unknown rule; known ones are priceChanges, minDrop, below, lifecycle, reposts, digest',
+      ],
+    });
+  });
+
+  it("keeps refusing a digest in the config file's rules, where digests are set per target", () => {
+    expect(validateRules({ digest: 'daily' }, 'rules')).toEqual({
+      ok: false,
+      problems: ['rules.digest: unknown rule; known ones are priceChanges, minDrop, below, lifecycle, reposts'],
+    });
+  });
+});
+
+describe('writeRules', () => {
+  it('writes only the rules a watch sets, in a fixed order, in the shape the config file takes', () => {
+    const written = writeRules({
+      digest: 'hourly',
+      reposts: 'skip',
+      lifecycle: { gone: true, reactivated: false },
+      below: null,
+      minDrop: { percent: 5 },
+      priceChanges: 'all',
+    });
+    expect(JSON.stringify(written)).toBe(
+      '{"priceChanges":"all","minDrop":"5%","below":null,"lifecycle":{"reactivated":false,"gone":true},"reposts":"skip","digest":"hourly"}',
+    );
+    expect(validateWatchRules(written, 'r')).toEqual({
+      ok: true,
+      rules: {
+        priceChanges: 'all',
+        minDrop: { percent: 5 },
+        below: null,
+        lifecycle: { reactivated: false, gone: true },
+        reposts: 'skip',
+        digest: 'hourly',
+      },
+    });
+  });
+
+  it('writes nothing for a watch without rules, nor for an empty lifecycle', () => {
+    expect(writeRules({})).toEqual({});
+    expect(writeRules({ lifecycle: {} })).toEqual({});
+    expect(writeRules({ minDrop: null, below: 2000 })).toEqual({ minDrop: null, below: 2000 });
+  });
+
+  it('compares rules by what they say', () => {
+    expect(sameRules({ below: 1, minDrop: { forints: 5 } }, { minDrop: { forints: 5 }, below: 1 })).toBe(true);
+    expect(sameRules({ minDrop: { forints: 5 } }, { minDrop: { percent: 5 } })).toBe(false);
+    expect(sameRules({ minDrop: null }, {})).toBe(false);
+    expect(sameRules({ lifecycle: {} }, {})).toBe(true);
   });
 });

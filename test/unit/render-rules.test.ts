@@ -61,7 +61,16 @@ function item(event: AdEvent, id = 1): NotificationItem {
 
 function records(events: AdEvent[]): CheckRecord[] {
   const reported: CheckRecord[] = [];
-  const counts = { newAds: 0, priceDrops: 0, priceRises: 0, priceChanges: 0, reactivated: 0, reappeared: 0, gone: 0 };
+  const counts = {
+    newAds: 0,
+    priceDrops: 0,
+    priceRises: 0,
+    priceChanges: 0,
+    reactivated: 0,
+    reappeared: 0,
+    gone: 0,
+    reposts: 0,
+  };
   reportEvents(watch, events, counts, (record) => reported.push(record));
   return reported;
 }

@@ -49,6 +49,11 @@ describe('titleSimilarity: edge cases', () => {
     expect(titleSimilarity('Port 70', 'Port 7')).toBe(0);
     expect(titleSimilarity('Port 102', 'Port 12')).toBe(0);
   });
+
+  it('compares the numbers as a set: their order does not matter, how they split does', () => {
+    expect(titleSimilarity('Kit 3 10', 'Kit 10 3')).toBe(1);
+    expect(titleSimilarity('Kit 1 23', 'Kit 12 3')).toBe(0);
+  });
 });
 
 describe('sellerKey', () => {

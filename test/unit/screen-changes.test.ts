@@ -4,26 +4,10 @@ import type { AdChange } from '../../src/domain/diff-ads.js';
 import type { PriceChangedEvent } from '../../src/domain/events.js';
 import { screenChanges, watchFilters } from '../../src/domain/screen-changes.js';
 import { summariseItem } from '../../src/notify/ad-summary.js';
+import { testAd } from '../helpers/test-ad.js';
 
 function ad(id: number, price: number | null, priceKind: Ad['priceKind'] = 'fixed', title = `Ad ${id}`): Ad {
-  return {
-    id,
-    title,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-    price,
-    priceText: price === null ? 'Keresem' : `${price} Ft`,
-    priceKind,
-    cities: ['Budapest'],
-    timeText: 'ma 10:00',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
-    seller: { name: 's', url: null, rating: 3, business: false },
-    image: null,
-    imageLarge: null,
-  };
+  return testAd(id, { title, price, priceKind, seller: { name: 's', url: null, rating: 3, business: false } });
 }
 
 function repriced(id: number, from: number | null, to: number, fromKind: Ad['priceKind'] = 'fixed'): AdChange {

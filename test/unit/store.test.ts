@@ -70,7 +70,8 @@ describe('openDb', () => {
   it('with verify, refuses a file with a corrupt page before writing anything, in one line', () => {
     const path = join(dir, 'corrupt.db');
     const db = openDb(path);
-    for (let index = 0; index < 40; index += 1) insertWatch(db, { name: `w${index}`, url: `${url}?q=${index}` }, now);
+    // Enough watches that the middle of the file is one of their pages, far from the schema's.
+    for (let index = 0; index < 400; index += 1) insertWatch(db, { name: `w${index}`, url: `${url}?q=${index}` }, now);
     db.close();
     const bytes = readFileSync(path);
     const pageSize = bytes.readUInt16BE(16);

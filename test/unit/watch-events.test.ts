@@ -9,29 +9,12 @@ import { applyAdDiff, loadKnownAds } from '../../src/store/ads-repo.js';
 import { type Db, openDb } from '../../src/store/open-db.js';
 import { setWatchRules } from '../../src/store/rules-repo.js';
 import { insertWatch } from '../../src/store/watches-repo.js';
+import { testAd } from '../helpers/test-ad.js';
 
 const MOBIL = 'https://hardverapro.hu/aprok/mobil/index.html';
 
 function ad(id: number, price: number, overrides: Partial<Ad> = {}): Ad {
-  return {
-    id,
-    title: `ad ${id}`,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-    price,
-    priceText: `${price} Ft`,
-    priceKind: 'fixed',
-    cities: ['Budapest'],
-    timeText: 'ma 10:00',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
-    seller: { name: 'seller', url: null, rating: 3, business: false },
-    image: null,
-    imageLarge: null,
-    ...overrides,
-  };
+  return testAd(id, { price, ...overrides });
 }
 
 let db: Db;
@@ -56,9 +39,10 @@ function scrape(ads: Ad[], rules: EffectiveRules, baseline = false) {
   );
   const diff = diffAds(known, ads, { complete: true, baseline, goneAfterMisses: 1, seenUpToId: null });
   const filters = watchFilters(null, { own: {}, useGlobal: true });
-  const built = buildWatchEvents(db, { watch, diff, scraped: ads, baseline, filters, rules });
   hour += 1;
-  applyAdDiff(db, watch.id, diff, new Date(Date.UTC(2026, 10, 1, hour)));
+  const now = new Date(Date.UTC(2026, 10, 1, hour));
+  const built = buildWatchEvents(db, { watch, diff, scraped: ads, baseline, filters, rules, insight: {}, now });
+  applyAdDiff(db, watch.id, diff, now);
   return built;
 }
 

@@ -43,6 +43,8 @@ export interface DiscordEmbed {
   timestamp?: string;
   thumbnail?: { url: string };
   footer?: { text: string };
+  /** The history lines: re-post, price context. */
+  description?: string;
 }
 
 /** The body of an "execute webhook" request. */
@@ -61,6 +63,7 @@ const embedColours: Record<ItemKind, number> = {
   reactivated: 0x1abc9c,
   reappeared: 0x9b59b6,
   gone: 0x95a5a6,
+  repost: 0xe91e63,
 };
 
 /** Render a watch's pending items as Discord webhook messages of at most ten embeds each. */
@@ -92,7 +95,13 @@ export function renderDiscord(
 /** Count the embed text Discord holds against its 6000-character message limit. */
 export function measureEmbedText(embed: DiscordEmbed): number {
   const fieldText = embed.fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return embed.title.length + embed.author.name.length + (embed.footer?.text.length ?? 0) + fieldText;
+  return (
+    embed.title.length +
+    embed.author.name.length +
+    (embed.footer?.text.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fieldText
+  );
 }
 
 /** Break `@everyone` and `@here` with a zero-width space so they read the same but can never ping. */
@@ -111,7 +120,7 @@ function buildEmbed(summary: AdSummary, words: MessageStrings): DiscordEmbed {
       inline: true,
     });
   };
-  addField(summary.kind === 'new' ? words.price : summary.label, summary.price);
+  addField(summary.kind === 'new' || summary.kind === 'repost' ? words.price : summary.label, summary.price);
   addField(words.location, summary.location);
   addField(words.seller, summary.seller);
 
@@ -121,6 +130,9 @@ function buildEmbed(summary: AdSummary, words: MessageStrings): DiscordEmbed {
     author: { name: truncateText(summary.label, discordLimits.authorName) },
     fields,
   };
+  if (summary.notes.length > 0) {
+    embed.description = truncateText(neutraliseMassMentions(summary.notes.join('\n')), discordLimits.description);
+  }
   if (summary.url !== null) embed.url = summary.url;
   if (summary.postedAtIso !== null) embed.timestamp = summary.postedAtIso;
   if (summary.image !== null) embed.thumbnail = { url: summary.image };

@@ -3,11 +3,12 @@ import type { AdSummary } from '../../ad-summary.js';
 
 /**
  * The event kinds a feed shows, each with the price line of its entry. A kind recorded but not listed here (an
- * alert, a lifecycle event) is left out of feeds; a `reposted` event joins by adding its kind and its line here.
+ * alert, a lifecycle event) is left out of feeds.
  */
 export const FEED_ENTRY_KINDS = {
   new_ad: (summary: AdSummary) => summary.price,
   price_changed: (summary: AdSummary) => summary.price,
+  reposted: (summary: AdSummary) => summary.price,
 } satisfies { [K in AdEvent['type']]?: (summary: AdSummary) => string };
 
 /** An event kind feeds show. */

@@ -28,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function renderFeed(items: readonly NotificationItem[], header: FeedHeader): string {
   const entries = [...items]
-    .filter((item) => Object.hasOwn(FEED_ENTRY_KINDS, item.event.type))
+    .filter((item) => Object.hasOwn(FEED_ENTRY_KINDS, item.event.type) && !isSkippedRepost(item))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   const newest = entries[0];
   const feed = new Feed({
@@ -46,6 +46,11 @@ export function renderFeed(items: readonly NotificationItem[], header: FeedHeade
   if (header.format === 'atom') return feed.atom1();
   if (header.format === 'rss') return feed.rss2();
   return toJsonFeed11(feed.json1(), header.language);
+}
+
+/** A re-post the watch records without notifying is part of its history, not news a feed reader should get. */
+function isSkippedRepost(item: NotificationItem): boolean {
+  return item.event.type === 'reposted' && !item.event.notified;
 }
 
 /** The entry id: the event's idempotency key, as the IRI every format accepts. */
@@ -66,10 +71,12 @@ function toFeedItem(item: NotificationItem, language: Language): Item {
     [words.posted, summary.posted],
     [words.watch, summary.watch.name],
   ];
-  const description = lines
-    .filter(([, value]) => value.trim() !== '')
-    .map(([label, value]) => `<p><b>${escapeHtml(label)}:</b> ${escapeHtml(xmlSafeText(value))}</p>`)
-    .join('');
+  const description = [
+    ...lines
+      .filter(([, value]) => value.trim() !== '')
+      .map(([label, value]) => `<p><b>${escapeHtml(label)}:</b> ${escapeHtml(xmlSafeText(value))}</p>`),
+    ...summary.notes.map((note) => `<p><i>${escapeHtml(xmlSafeText(note))}</i></p>`),
+  ].join('');
   const date = new Date(item.createdAt);
   return {
     title: xmlSafeText(`${summary.label}: ${summary.title} — ${describe(summary)}`),

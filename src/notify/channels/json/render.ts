@@ -1,6 +1,8 @@
 import type { Ad } from '../../../domain/ad.js';
+import type { PriceContext, RepostContext } from '../../../domain/ad-insight.js';
 import type { AdEvent, NotificationItem, WatchRef } from '../../../domain/events.js';
 import { IDEMPOTENCY_HEADER } from '../../idempotency.js';
+import { insightOf } from '../../insight-notes.js';
 import type { RenderedMessage, RenderOptions } from '../../message.js';
 
 /** The documented receiver contract: one event per request. */
@@ -26,6 +28,10 @@ export interface JsonEventBody {
   lastSeenAt?: string;
   /** Only when several watches found the same event: all of them, `watch` (the first) included. */
   watches?: WatchRef[];
+  /** For `reposted`, and a `new_ad` the watch labels as a re-post: the earlier listing. */
+  repost?: RepostContext;
+  /** For a priced new ad, re-post or price drop: where the price stands among the watch's recent prices. */
+  context?: PriceContext;
   sentAt: string;
 }
 
@@ -59,6 +65,7 @@ export function renderJson(
         watch: { id: event.watch.id, name: event.watch.name, url: event.watch.url },
         ad: event.ad,
         ...priceChange,
+        ...insightOf(event),
         ...(item.watches === undefined ? {} : { watches: item.watches }),
         sentAt,
       },

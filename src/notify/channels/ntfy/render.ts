@@ -32,6 +32,7 @@ const kindTags: Record<ItemKind, string> = {
   reactivated: 'sunny',
   reappeared: 'leftwards_arrow_with_hook',
   gone: 'wastebasket',
+  repost: 'recycle',
 };
 
 /**
@@ -64,6 +65,7 @@ function buildSingle(summary: AdSummary, options: RenderOptions, topic: string):
   const words = messageStrings[options.language];
   const lines = [
     `${summary.label}: ${summary.price}`,
+    ...summary.notes,
     summary.location,
     summary.seller,
     summary.posted,

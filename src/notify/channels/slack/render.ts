@@ -103,11 +103,12 @@ function buildAdSection(summary: AdSummary, words: MessageStrings): SlackBlock {
     if (value.trim() === '') return;
     fields.push(mrkdwn(`*${escapeSlackText(name)}*\n${escapeSlackText(truncateText(value, FIELD_VALUE_LENGTH))}`));
   };
-  addField(summary.kind === 'new' ? words.price : summary.label, summary.price);
+  addField(summary.kind === 'new' || summary.kind === 'repost' ? words.price : summary.label, summary.price);
   addField(words.location, summary.location);
   addField(words.seller, summary.seller);
   addField(words.posted, summary.posted);
-  return { type: 'section', text: mrkdwn(link === null ? `*${title}*` : `*<${link}|${title}>*`), fields };
+  const notes = summary.notes.map((note) => `\n${escapeSlackText(truncateText(note, FIELD_VALUE_LENGTH))}`).join('');
+  return { type: 'section', text: mrkdwn((link === null ? `*${title}*` : `*<${link}|${title}>*`) + notes), fields };
 }
 
 /** Inside `<url|label>` a raw `|` or `>` would end the URL early, so they are percent-encoded. */

@@ -84,6 +84,7 @@ function buildAdBlock(summary: AdSummary, textLength: number): string {
   const title = cut(summary.title);
   const titleLine = href === null || href.length > HREF_LENGTH ? `<b>${title}</b>` : `<a href="${href}">${title}</a>`;
   const priceLine = `${escapeTelegramHtml(summary.label)}: <b>${cut(summary.price)}</b>`;
+  const notes = summary.notes.map((note) => `<i>${cut(note)}</i>`);
   const details = [summary.location, summary.seller, summary.posted].filter((detail) => detail.trim() !== '').map(cut);
-  return [titleLine, priceLine, ...(details.length > 0 ? [details.join(' · ')] : [])].join('\n');
+  return [titleLine, priceLine, ...notes, ...(details.length > 0 ? [details.join(' · ')] : [])].join('\n');
 }
