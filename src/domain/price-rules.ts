@@ -81,9 +81,8 @@ function withCrossing(change: AdChange & { type: 'price_changed' }, crossedBelow
 function reachesMinimum(before: number, after: number, minimum: MinimumChange): boolean {
   const change = Math.abs(after - before);
   if ('forints' in minimum) return change >= minimum.forints;
-  // An old price of 0 Ft makes any change an infinite share.
-  if (before <= 0) return change > 0;
-  // Compared without dividing, so 5 % of 100 000 Ft is exactly 5 000 Ft.
+  // Compared without dividing, so 5 % of 100 000 Ft is exactly 5 000 Ft, and any change from 0 Ft (an infinite
+  // share) reaches every minimum.
   return change * 100 >= minimum.percent * before - 1e-9;
 }
 
