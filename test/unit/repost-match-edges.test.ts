@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   findRepostOf,
+  matchRepost,
+  prepareCandidates,
   type RepostCandidate,
   sellerKey,
   titleSimilarity,
@@ -106,5 +108,20 @@ describe('wholeDaysBetween: edge cases', () => {
 
   it('counts exactly whole days', () => {
     expect(wholeDaysBetween(daysBefore(2), NOW)).toBe(2);
+  });
+});
+
+describe('prepareCandidates and matchRepost: a card without a seller name', () => {
+  const blank = { ...candidate(100, daysBefore(5)), sellerName: ' ' };
+
+  it('prepares no earlier ads for a blank seller, even earlier ads without a name', () => {
+    expect(prepareCandidates(' ', [blank]).byNumbers.size).toBe(0);
+    expect(prepareCandidates('gabor88', [blank, candidate(101, daysBefore(5))]).byNumbers.size).toBe(1);
+  });
+
+  it('matches nothing for a blank seller, whatever it is given', () => {
+    const handMade = prepareCandidates('gabor88', [candidate(101, daysBefore(5))]);
+    expect(matchRepost({ ...probe, sellerName: '' }, { ...handMade, sellerKey: '' }, NOW, 60)).toBeNull();
+    expect(matchRepost(probe, handMade, NOW, 60)?.id).toBe(101);
   });
 });
