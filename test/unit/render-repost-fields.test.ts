@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriceContext, RepostContext } from '../../src/domain/ad-insight.js';
 import type { NotificationItem } from '../../src/domain/events.js';
 import { measureEmbedText, renderDiscord } from '../../src/notify/channels/discord/render.js';
+import { renderSlack } from '../../src/notify/channels/slack/render.js';
 import { newAdItem, renderOptions } from '../helpers/notification-items.js';
 
 const repost: RepostContext = {
@@ -41,5 +42,17 @@ describe('Discord: a re-post', () => {
     expect(measureEmbedText(embed) - measureEmbedText({ ...embed, description: undefined })).toBe(
       embed.description.length,
     );
+  });
+});
+
+describe('Slack: a re-post', () => {
+  it('shows its asking price under the same field name as a new ad', () => {
+    const fieldsOf = (item: NotificationItem) => {
+      const [message] = renderSlack([item], renderOptions);
+      return JSON.stringify(message?.body).match(/"\*[^*"]+\*\\n40/g);
+    };
+    const asNew = fieldsOf(newAdItem(7, ad));
+    expect(asNew).toHaveLength(1);
+    expect(fieldsOf(reposted())).toEqual(asNew);
   });
 });
