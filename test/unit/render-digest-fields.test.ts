@@ -14,8 +14,15 @@ describe('ntfy: digests', () => {
   });
 
   it('sends a batch as one summary when any of its items waited for the digest', () => {
-    const batch = [newAdItem(1), held(newAdItem(2))];
-    expect(renderNtfy(batch, renderOptions, 'alerts').map((message) => message.itemIds)).toEqual([[1, 2]]);
+    const batch = [newAdItem(1, { title: 'Első' }), held(newAdItem(2, { title: 'Második' }))];
+    const [summary, ...rest] = renderNtfy(batch, renderOptions, 'alerts');
+    expect(rest).toEqual([]);
+    expect(summary?.itemIds).toEqual([1, 2]);
+    // Both fit in the list, so there is no "… and n more" line.
+    expect(summary?.body.message.split('\n')).toEqual([
+      expect.stringMatching(/^• Első — /),
+      expect.stringMatching(/^• Második — /),
+    ]);
     expect(renderNtfy([newAdItem(1), newAdItem(2)], renderOptions, 'alerts').map((message) => message.itemIds)).toEqual(
       [[1], [2]],
     );
