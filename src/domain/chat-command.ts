@@ -67,11 +67,13 @@ export function parseChatCommand(text: string): ChatCommand | null {
   if (text.length > MAX_COMMAND_LENGTH) {
     return invalid(`the message is ${text.length} characters long; at most ${MAX_COMMAND_LENGTH} are read`);
   }
-  const [word = '', ...rest] = trimmed.split(/\s+/);
-  // "/list@my_pyhabot_bot" is how Telegram addresses one bot in a group.
-  const name = word.normalize('NFKC').replace(INVISIBLE, '').slice(1).replace(/@\S*$/, '').toLowerCase();
+  // A split always has a first part; blank runs leave empty parts, which the arguments drop.
+  const [word, ...rest] = trimmed.split(/\s/) as [string, ...string[]];
+  // "/list@my_pyhabot_bot" is how Telegram addresses one bot in a group; the word holds no blank.
+  const name = word.normalize('NFKC').replace(INVISIBLE, '').slice(1).replace(/@\S*/, '').toLowerCase();
   const args = rest.filter((part) => part !== '');
-  const restText = trimmed.slice(word.length).trim();
+  // The text after the command word, as written: names and values are read from it between the arguments.
+  const restText = trimmed.slice(word.length);
   if (name === 'help' || name === 'start') return { kind: 'help' };
   if (name === 'list' || name === 'status') return args.length === 0 ? { kind: name } : tooMany(name);
   if (name === 'add') return parseAdd(args, restText);

@@ -1,4 +1,5 @@
-const COMBINING_MARKS = /\p{M}+/gu;
+// One mark at a time: the replacement is global, so a run of marks needs no quantifier.
+const COMBINING_MARKS = /\p{M}/gu;
 
 /**
  * Lower-case text and strip its accents, so that "SÉRÜLT", "sérült" and "serult" compare equal. Hungarian ő and ű
@@ -8,7 +9,8 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
-const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+// Each separator splits on its own; the empty words between two of them are dropped below.
+const WORD_SEPARATORS = /[^\p{L}\p{N}]/u;
 
 /** The folded words of a text, in order: letters and digits, everything else separates. */
 export function foldedWords(text: string): string[] {

@@ -4,6 +4,7 @@ import type { EffectiveRules } from './effective-rules.js';
 import { formatForint } from './forint.js';
 import { describeMinimumChange } from './minimum-change.js';
 import type { ScreenedChanges } from './screen-changes.js';
+import type { MinimumChange } from './watch-rules.js';
 
 /** The rules a price change is judged by. */
 export type PriceRules = Pick<EffectiveRules, 'priceChanges' | 'minDrop' | 'below'>;
@@ -40,7 +41,7 @@ export function judgePriceChange(
   const rise = after > before;
   if (rise && rules.priceChanges === 'drops')
     return { notify: false, rule: `${RULE_LABEL}: price rise (priceChanges drops)` };
-  if (rules.minDrop !== null && !reachesMinimum(before, after, rules)) {
+  if (rules.minDrop !== null && !reachesMinimum(before, after, rules.minDrop)) {
     const change = Math.abs(after - before);
     // Rounded down, so a change just under the minimum never reads as equal to it.
     const share = before > 0 ? ` (${Math.floor((change / before) * 1000) / 10} %)` : '';
@@ -77,14 +78,11 @@ function withCrossing(change: AdChange & { type: 'price_changed' }, crossedBelow
 }
 
 /** The change is at least the minimum: exactly the minimum notifies. */
-function reachesMinimum(before: number, after: number, rules: PriceRules): boolean {
+function reachesMinimum(before: number, after: number, minimum: MinimumChange): boolean {
   const change = Math.abs(after - before);
-  const minimum = rules.minDrop;
-  if (minimum === null) return true;
   if ('forints' in minimum) return change >= minimum.forints;
-  // An old price of 0 Ft makes any change an infinite share.
-  if (before <= 0) return change > 0;
-  // Compared without dividing, so 5 % of 100 000 Ft is exactly 5 000 Ft.
+  // Compared without dividing, so 5 % of 100 000 Ft is exactly 5 000 Ft, and any change from 0 Ft (an infinite
+  // share) reaches every minimum.
   return change * 100 >= minimum.percent * before - 1e-9;
 }
 

@@ -55,8 +55,8 @@ export function isQuietAt(instant: Date, quiet: QuietHours, timeZone: string): b
 /** The first instant after `instant` when the wall clock of `timeZone` reads `minuteOfDay`. */
 export function nextWallMinute(instant: Date, minuteOfDay: number, timeZone: string): Date {
   const today = wallTimeAt(instant, timeZone);
-  for (let dayOffset = 0; dayOffset <= 2; dayOffset += 1) {
-    const candidate = instantOfWallTime(
+  const onDay = (dayOffset: number): Date =>
+    instantOfWallTime(
       {
         year: today.year,
         month: today.month,
@@ -66,10 +66,9 @@ export function nextWallMinute(instant: Date, minuteOfDay: number, timeZone: str
       },
       timeZone,
     );
-    if (candidate.getTime() > instant.getTime()) return candidate;
-  }
-  // Unreachable: two days ahead always lies after `instant`.
-  return new Date(instant.getTime() + 86_400_000);
+  const sameDay = onDay(0);
+  // Any time tomorrow lies after any time today, spring-forward and fall-back days included.
+  return sameDay.getTime() > instant.getTime() ? sameDay : onDay(1);
 }
 
 /** When the next digest of the schedule goes out after `instant`. */

@@ -43,10 +43,11 @@ function wordSetSimilarity(wordsA: ReadonlySet<string>, wordsB: ReadonlySet<stri
 }
 
 function jaccard(wordsA: ReadonlySet<string>, wordsB: ReadonlySet<string>): number {
-  if (wordsA.size === 0 && wordsB.size === 0) return 0;
   let shared = 0;
   for (const word of wordsA) if (wordsB.has(word)) shared += 1;
-  return shared / (wordsA.size + wordsB.size - shared);
+  const union = wordsA.size + wordsB.size - shared;
+  // Two titles without any word name nothing, so they do not name the same thing.
+  return union === 0 ? 0 : shared / union;
 }
 
 /**
@@ -55,7 +56,7 @@ function jaccard(wordsA: ReadonlySet<string>, wordsB: ReadonlySet<string>): numb
  * case folding only absorbs a site that changes how it writes names. Empty when the card shows no name.
  */
 export function sellerKey(name: string): string {
-  return name.trim() === '' ? '' : name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return name.trim() === '' ? '' : name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 /** An ad the watch recorded earlier, as the matcher sees it. */
@@ -146,13 +147,14 @@ export function wholeDaysBetween(earlier: string, now: Date): number {
 }
 
 function isLater(a: RepostCandidate, b: RepostCandidate): boolean {
-  return a.firstSeenAt === b.firstSeenAt ? a.id > b.id : a.firstSeenAt > b.firstSeenAt;
+  return a.firstSeenAt > b.firstSeenAt || (a.firstSeenAt === b.firstSeenAt && a.id > b.id);
 }
 
 /** The set of numbers in a title as one string: two titles name the same numbers exactly when these are equal. */
 function numbersKey(words: ReadonlySet<string>): string {
   const numbers = new Set<string>();
-  // "08" and "8" are the same number; the words themselves keep their spelling.
-  for (const word of words) if (/^\p{N}+$/u.test(word)) numbers.add(word.replace(/^0+(?=\p{N})/u, ''));
+  // A word is a run of letters or a run of digits, so one digit makes it a number. "08" and "8" are the same
+  // number; the words themselves keep their spelling.
+  for (const word of words) if (/\p{N}/u.test(word)) numbers.add(word.replace(/^0+(?=\p{N})/u, ''));
   return [...numbers].sort().join(' ');
 }

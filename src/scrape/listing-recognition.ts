@@ -30,10 +30,8 @@ export function looksLikeJson(body: string): boolean {
 
 /** Index of the last `</html>` closing tag, or -1 when the body has none (a cut-off download). */
 export function closingHtmlTagIndex(html: string): number {
-  // The tag sits at the very end of a whole page, so look there first and only scan everything when it is not.
-  const tailStart = Math.max(0, html.length - 4096);
-  const inTail = html.slice(tailStart).toLowerCase().lastIndexOf('</html');
-  if (inTail >= 0) return tailStart + inTail;
+  // One pass of the pattern over the original text: lower-casing a copy first could shift indexes (İ becomes two
+  // characters), and a whole page takes a fraction of a millisecond.
   let last = -1;
   for (const match of html.matchAll(CLOSING_HTML)) last = match.index;
   return last;
@@ -52,21 +50,25 @@ export function detectOldLayout(html: string): 'media-body' | 'global_list' | nu
 /** The page-level listing markers the page lacks (title, `body.ha`, breadcrumb, search form). */
 export function missingPageMarkers(html: string): PageMarker[] {
   const missing: PageMarker[] = [];
-  if (!SITE_NAME_AT_END.test(readTitle(html))) missing.push('title "… - HardverApró"');
+  const title = readTitle(html);
+  if (title === null || !SITE_NAME_AT_END.test(title)) missing.push('title "… - HardverApró"');
   const body = findTag(html, 'body');
-  if (!hasClassToken(body === null ? '' : (readTagAttribute(html, body, 'class') ?? ''), 'ha')) missing.push('body.ha');
+  const bodyClass = body === null ? undefined : readTagAttribute(html, body, 'class');
+  if (bodyClass === undefined || !hasClassToken(bodyClass, 'ha')) missing.push('body.ha');
   if (findTagWithClass(html, wholeSource(html), 'ol', 'breadcrumb') === null) missing.push('breadcrumb');
   if (!hasSearchForm(html)) missing.push('search form');
   return missing;
 }
 
-// The text of the first <title>, when it holds no markup.
-function readTitle(html: string): string {
+// The text of the first <title>, when it is closed and holds no markup. Untrimmed: blanks around it do not matter
+// to the site-name pattern.
+function readTitle(html: string): string | null {
   const title = findTag(html, 'title');
-  if (title === null) return '';
+  if (title === null) return null;
   const close = TITLE_CLOSE.exec(html.slice(title.openEnd, title.openEnd + 1000));
-  const text = close === null ? '' : html.slice(title.openEnd, title.openEnd + close.index);
-  return text.includes('<') ? '' : text.trim();
+  if (close === null) return null;
+  const text = html.slice(title.openEnd, title.openEnd + close.index);
+  return text.includes('<') ? null : text;
 }
 
 function hasSearchForm(html: string): boolean {
@@ -77,8 +79,9 @@ function hasSearchForm(html: string): boolean {
 }
 
 function isSearchForm(html: string, form: OpeningTag): boolean {
-  const action = readTagAttribute(html, form, 'action') ?? '';
-  return SEARCH_ACTION.test(action.split(/[?#]/)[0] ?? '');
+  const action = readTagAttribute(html, form, 'action');
+  // A split always has a first part: the path.
+  return action !== undefined && SEARCH_ACTION.test(action.split(/[?#]/)[0] as string);
 }
 
 /** True when the page says the search found nothing ("…nincs egy találat sem."). */

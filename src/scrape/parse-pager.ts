@@ -14,7 +14,8 @@ const isLink = (element: HTMLElement) => isTag(element, 'a');
 
 /** Read a `div.pager-navbar` fragment; relative links resolve against `pageUrl`. */
 export function parsePager(pagerHtml: string, pageUrl: string): PagerReading {
-  const root = parse(pagerHtml, { comment: false });
+  // The parser drops comments by default, so a commented-out range is never counted.
+  const root = parse(pagerHtml);
   return { nextPage: readNextPage(root, pageUrl), total: readTotal(root) };
 }
 
@@ -25,7 +26,8 @@ function readNextPage(root: HTMLElement, pageUrl: string): string | null {
 }
 
 function hasRelNext(link: HTMLElement): boolean {
-  return (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('next');
+  // Blank runs give empty tokens, which are never "next".
+  return link.getAttribute('rel')?.toLowerCase().split(/\s/).includes('next') ?? false;
 }
 
 // The range menu lists blocks such as "101 - 200" and, further back, grouped ones such as "4001 - 5299":
@@ -39,7 +41,7 @@ function readTotal(root: HTMLElement): number | null {
       if (!isElement(child)) continue;
       if (isLink(child) && (hasClass(child, 'dropdown-item') || hasClass(child, 'dropdown-toggle'))) {
         const upper = upperBound(collapsedText(child));
-        if (upper !== null && (total === null || upper > total)) total = upper;
+        if (upper !== null) total = Math.max(total ?? 0, upper);
       } else {
         visit(child);
       }

@@ -53,11 +53,16 @@ describe('closingHtmlTagIndex', () => {
     expect(closingHtmlTagIndex(`<html></HTML></Html>${tail}`)).toBe(13);
   });
 
-  it('looks at exactly the last 4,096 characters first', () => {
+  it('finds a closing tag at the very start of the body', () => {
     const page = `</html>${'x'.repeat(4089)}`;
-    expect(page.length).toBe(4096);
     expect(closingHtmlTagIndex(page)).toBe(0);
     expect(closingHtmlTagIndex(`y${page}`)).toBe(1);
+  });
+
+  it('gives the index in the page as it is, with letters that lower-case to two characters before the tag', () => {
+    // "İ" lower-cases to "i" and a combining dot: an index read in a lower-cased copy would be one too far.
+    expect(closingHtmlTagIndex('<html><p>İSTANBUL</p></html>')).toBe(21);
+    expect(closingHtmlTagIndex(`<html>İ${'x'.repeat(5000)}</html>`)).toBe(5007);
   });
 
   it('says -1 for a body cut before it', () => {
@@ -121,6 +126,7 @@ describe('missingPageMarkers', () => {
     expect(missingPageMarkers(page({ title: `<title>${text(992)}</title>` }))).toEqual([]);
     expect(missingPageMarkers(page({ title: `<title>${text(993)}</title>` }))).toEqual(['title "… - HardverApró"']);
     expect(missingPageMarkers(page({ title: '<meta>' }))).toEqual(['title "… - HardverApró"']);
+    expect(missingPageMarkers(page({ title: '<title>Mobil - HardverApró' }))).toEqual(['title "… - HardverApró"']);
   });
 
   it('names each marker that is missing, in order', () => {

@@ -72,6 +72,12 @@ describe('mergeNotifications', () => {
     expect((merged?.item as NotificationItem | undefined)?.watches).toBeUndefined();
   });
 
+  it("names a watch renamed between its rows by its oldest row's name, as a retry would", () => {
+    const renamed: WatchRef = { ...gpu, name: 'gpu-renamed' };
+    const [merged] = mergeNotifications([found(1, 7, gpu), found(2, 7, budapest), found(3, 7, renamed)]);
+    expect((merged?.item as NotificationItem | undefined)?.watches).toEqual([gpu, budapest]);
+  });
+
   it('marks the merged item a digest when any of its rows waited', () => {
     const [merged] = mergeNotifications([found(1, 7, gpu), { ...found(2, 7, budapest), digest: true }]);
     expect((merged?.item as NotificationItem | undefined)?.digest).toBe(true);

@@ -27,7 +27,7 @@ describe('quantile', () => {
   });
 
   it('refuses an empty sample', () => {
-    expect(() => quantile([], 0.5)).toThrow(RangeError);
+    expect(() => quantile([], 0.5)).toThrow(new RangeError('quantile of an empty sample'));
   });
 });
 
@@ -99,6 +99,6 @@ describe('percentileRank', () => {
   });
 
   it('refuses an empty sample', () => {
-    expect(() => percentileRank([], 1)).toThrow(RangeError);
+    expect(() => percentileRank([], 1)).toThrow(new RangeError('percentile rank in an empty sample'));
   });
 });

@@ -24,6 +24,7 @@ describe('parseQuietHours', () => {
     ['07:30-09:15', { start: 450, end: 555 }],
     [' 0:00 - 6:00 ', { start: 0, end: 360 }],
     ['22:00-00:00', { start: 1320, end: 0 }],
+    ['23:59-07:59', { start: 1439, end: 479 }],
   ])('reads %j', (text, expected) => {
     expect(parseQuietHours(text)).toEqual({ ok: true, value: expected });
   });
@@ -33,6 +34,10 @@ describe('parseQuietHours', () => {
     ['00:00-0:00', 'start and end are the same time'],
     ['24:00-07:00', 'hours run 00-23 and minutes 00-59'],
     ['23:60-07:00', 'hours run 00-23 and minutes 00-59'],
+    ['22:00-24:00', 'hours run 00-23 and minutes 00-59'],
+    ['22:00-07:60', 'hours run 00-23 and minutes 00-59'],
+    ['from 23:00-07:00', 'expected HH:MM-HH:MM, e.g. 23:00-07:00'],
+    ['23:00-07:00 daily', 'expected HH:MM-HH:MM, e.g. 23:00-07:00'],
     ['23-07', 'expected HH:MM-HH:MM, e.g. 23:00-07:00'],
     ['', 'expected HH:MM-HH:MM, e.g. 23:00-07:00'],
     ['23:00–07:00', 'expected HH:MM-HH:MM, e.g. 23:00-07:00'],
