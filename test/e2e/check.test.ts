@@ -6,6 +6,7 @@ import { BIN, type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.j
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 const MOBIL = '/aprok/mobil/index.html';
 const CONFIG = [
@@ -20,14 +21,6 @@ const CONFIG = [
 
 function configure(sandbox: CliSandbox, extra = ''): void {
   writeFileSync(join(sandbox.dir, '.pyhabotrc'), CONFIG + extra);
-}
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 /** A small page: the first `count` ads of the real page, and no next page, so a scrape is complete. */

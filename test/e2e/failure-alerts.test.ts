@@ -5,6 +5,7 @@ import { type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { closedPortUrl, startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 const MOBIL = '/aprok/mobil/index.html';
 
@@ -13,14 +14,6 @@ function configure(sandbox: CliSandbox, extra: string[] = []): void {
     join(sandbox.dir, '.pyhabotrc'),
     ['requestDelayMs: 0', 'newestFirst: false', 'maxRetries: 0', 'deliveryBackoffMs: 0', ...extra, ''].join('\n'),
   );
-}
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 function typesSent(receiver: { jsonBodies(): unknown[] }): string[] {

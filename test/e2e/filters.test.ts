@@ -5,6 +5,7 @@ import { type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 const MOBIL = '/aprok/mobil/index.html';
 const CONFIG = ['requestDelayMs: 0', 'newestFirst: false', 'maxRetries: 0', 'deliveryBackoffMs: 0', ''].join('\n');
@@ -20,14 +21,6 @@ function forints(priceText: string): number | null {
 
 function configure(sandbox: CliSandbox, extra = ''): void {
   writeFileSync(join(sandbox.dir, '.pyhabotrc'), CONFIG + extra);
-}
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 // Three titles under the bound, each named in another spelling than the site's.

@@ -6,6 +6,7 @@ import { type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 const MOBIL = '/aprok/mobil/index.html';
 
@@ -22,14 +23,6 @@ function configure(sandbox: CliSandbox, deliveryBackoffMs: number): void {
       '',
     ].join('\n'),
   );
-}
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 describe('a notification target that is down', () => {

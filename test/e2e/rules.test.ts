@@ -5,6 +5,7 @@ import { type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 const MOBIL = '/aprok/mobil/index.html';
 const NBSP = '\u00a0';
@@ -21,14 +22,6 @@ const ICED = 7278445;
 
 function configure(sandbox: CliSandbox): void {
   writeFileSync(join(sandbox.dir, '.pyhabotrc'), CONFIG);
-}
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 interface JsonBody {

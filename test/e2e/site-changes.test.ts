@@ -5,6 +5,7 @@ import { type CliSandbox, createCliSandbox } from '../helpers/cli-sandbox.js';
 import { startFakeHardverapro } from '../helpers/fake-hardverapro.js';
 import { startFakeReceiver } from '../helpers/fake-receiver.js';
 import { ListingPage } from '../helpers/listing-fixture.js';
+import { ndjson } from '../helpers/ndjson.js';
 
 // Changes on the site's side that are no news: a new spelling of every price, prices that cannot be read, a list
 // that comes back empty while the pager still counts thousands of ads, most ads vanishing at once. None may send
@@ -13,14 +14,6 @@ import { ListingPage } from '../helpers/listing-fixture.js';
 const MOBIL = '/aprok/mobil/index.html';
 const CONFIG = ['requestDelayMs: 0', 'newestFirst: false', 'maxRetries: 0', 'goneAfterMisses: 1', ''].join('\n');
 const ADS = 10;
-
-function ndjson(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-}
 
 /** Every ad of `page` priced `price` forints, written with `spell`. */
 function priced(page: ListingPage, spell: (digits: string) => string): ListingPage {

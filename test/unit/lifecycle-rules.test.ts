@@ -4,28 +4,13 @@ import { DEFAULT_RULES } from '../../src/domain/effective-rules.js';
 import type { LifecycleEvent, WatchRef } from '../../src/domain/events.js';
 import { pickLifecycleEvents } from '../../src/domain/lifecycle-rules.js';
 import { watchFilters } from '../../src/domain/screen-changes.js';
+import { testAd } from '../helpers/test-ad.js';
 
 const watch: WatchRef = { id: 1, name: 'w', url: 'https://hardverapro.hu/aprok/mobil/index.html' };
 
 function ad(id: number, title = `Ad ${id}`): Ad {
-  return {
-    id,
-    title,
-    url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-    price: 1000,
-    priceText: '1 000 Ft',
-    priceKind: 'fixed',
-    cities: [],
-    timeText: '',
-    postedAt: null,
-    pinned: false,
-    featured: false,
-    iced: false,
-    ribbon: null,
-    seller: { name: 's', url: null, rating: 1, business: false },
-    image: null,
-    imageLarge: null,
-  };
+  const seller = { name: 's', url: null, rating: 1, business: false };
+  return testAd(id, { title, priceText: '1 000 Ft', cities: [], timeText: '', seller });
 }
 
 const events: LifecycleEvent[] = [

@@ -4,6 +4,7 @@ import type { AdChange } from '../../src/domain/diff-ads.js';
 import { DEFAULT_RULES } from '../../src/domain/effective-rules.js';
 import { applyPriceRules, judgePriceChange, type PriceRules } from '../../src/domain/price-rules.js';
 import { screenChanges, watchFilters } from '../../src/domain/screen-changes.js';
+import { testAd } from '../helpers/test-ad.js';
 
 const fixed = (price: number): Pick<Ad, 'price' | 'priceKind'> => ({ price, priceKind: 'fixed' });
 const swap: Pick<Ad, 'price' | 'priceKind'> = { price: null, priceKind: 'swap' };
@@ -117,24 +118,8 @@ describe('judgePriceChange', () => {
 
 describe('applyPriceRules', () => {
   function ad(id: number, price: number): Ad {
-    return {
-      id,
-      title: `Ad ${id}`,
-      url: `https://hardverapro.hu/apro/ad_${id}/friss.html`,
-      price,
-      priceText: `${price} Ft`,
-      priceKind: 'fixed',
-      cities: [],
-      timeText: '',
-      postedAt: null,
-      pinned: false,
-      featured: false,
-      iced: false,
-      ribbon: null,
-      seller: { name: 's', url: null, rating: 1, business: false },
-      image: null,
-      imageLarge: null,
-    };
+    const seller = { name: 's', url: null, rating: 1, business: false };
+    return testAd(id, { title: `Ad ${id}`, price, cities: [], timeText: '', seller });
   }
   const repriced = (id: number, from: number, to: number): AdChange => ({
     type: 'price_changed',
